@@ -1,0 +1,75 @@
+/**
+ * The command-line builder: one call per part, in the order libvirt's
+ * qemuBuildCommandLine uses. The order comes from this list, never from the XML.
+ */
+import type { Caps } from '../caps/caps.js';
+import { unsupported } from '../errors.js';
+import type { Prepared } from '../postparse/index.js';
+import { CommandBuilder, type CommandLine } from '../render/command.js';
+import { effectiveBootIndexes } from './bootindex.js';
+import { buildControllers } from './devices/controllers.js';
+import { buildDisks } from './devices/disks.js';
+import { buildHostdevs } from './devices/hostdevs.js';
+import { buildAudio, buildMemballoon, buildWatchdogs } from './devices/misc.js';
+import { buildNets } from './devices/net.js';
+import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
+import {
+  buildAccel,
+  buildBoot,
+  buildClock,
+  buildCpu,
+  buildMachine,
+  buildMasterKey,
+  buildMemory,
+  buildMonitor,
+  buildName,
+  buildPowerManagement,
+  buildSandbox,
+  buildSmp,
+} from './system.js';
+
+export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profile = TEST_PROFILE): CommandLine {
+  const { domain: d, actual } = prepared;
+  if (!caps.has('blockdev')) {
+    throw unsupported(
+      'build.qemu-too-old',
+      `QEMU ${caps.versionString} is older than 4.2.0, the oldest QEMU libvirt builds command lines for; teamctl can validate the domain for it but not build its command line`,
+    );
+  }
+  const cmd = new CommandBuilder(d.devices.emulator!);
+  const libDir = domainLibDir(profile, d.name);
+  cmd.env('LC_ALL', 'C');
+  for (const [k, v] of profile.passEnv.slice(0, 1)) cmd.env(k, v);
+  cmd.env('HOME', libDir);
+  for (const [k, v] of profile.passEnv.slice(1)) cmd.env(k, v);
+  cmd.env('XDG_DATA_HOME', `${libDir}/.local/share`);
+  cmd.env('XDG_CACHE_HOME', `${libDir}/.cache`);
+  cmd.env('XDG_CONFIG_HOME', `${libDir}/.config`);
+
+  const bootIndex = effectiveBootIndexes(d, actual);
+  buildName(cmd, d);
+  cmd.arg('-S');
+  buildMasterKey(cmd, d, profile);
+  buildMachine(cmd, d, caps);
+  buildAccel(cmd, d);
+  buildCpu(cmd, d);
+  buildMemory(cmd, d, caps);
+  buildSmp(cmd, d, caps);
+  cmd.arg('-uuid', d.uuid!);
+  cmd.arg('-display', 'none');
+  cmd.arg('-no-user-config', '-nodefaults');
+  buildMonitor(cmd, profile);
+  buildClock(cmd, d, caps);
+  buildPowerManagement(cmd, d, caps);
+  buildBoot(cmd, d);
+  buildControllers(cmd, d);
+  buildDisks(cmd, d, caps, bootIndex);
+  buildNets(cmd, d, caps, { actual, bootIndex });
+  buildAudio(cmd, d);
+  buildWatchdogs(cmd, d);
+  buildHostdevs(cmd, d, actual, bootIndex);
+  buildMemballoon(cmd, d);
+  buildSandbox(cmd, caps);
+  cmd.arg('-msg', 'timestamp=on');
+  return cmd.build();
+}

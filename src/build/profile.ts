@@ -1,0 +1,44 @@
+/**
+ * Where libvirt's command line depends on the host rather than the domain:
+ * the domain id, state directories, and how sockets and taps are handed to
+ * QEMU. The `test` profile reproduces libvirt's own test harness, whose
+ * output is what libvirt's golden files contain.
+ */
+
+export interface Profile {
+  readonly name: 'test';
+  /** libvirt's domain id; -1 in the test harness. */
+  readonly domainId: number;
+  /** Directory under which libvirt keeps per-domain state (cfg->libDir). */
+  readonly libDir: string;
+  /** Environment libvirt passes through (after LC_ALL=C). */
+  readonly passEnv: ReadonlyArray<readonly [string, string]>;
+  /** File descriptor number the monitor socket is passed on. */
+  readonly monitorFd: number;
+}
+
+export const TEST_PROFILE: Profile = {
+  name: 'test',
+  domainId: -1,
+  libDir: '/var/lib/libvirt/qemu',
+  passEnv: [
+    ['PATH', '/bin'],
+    ['USER', 'test'],
+    ['LOGNAME', 'test'],
+  ],
+  monitorFd: 1729,
+};
+
+/** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */
+export function domainLibDir(profile: Profile, name: string): string {
+  return `${profile.libDir}/domain-${profile.domainId}-${shortName(name)}`;
+}
+
+/**
+ * libvirt's virDomainDefGetShortName as its test harness runs it (C locale):
+ * the first 20 bytes of the name.
+ */
+export function shortName(name: string): string {
+  const bytes = Buffer.from(name, 'utf8');
+  return bytes.length <= 20 ? name : bytes.subarray(0, 20).toString('latin1');
+}

@@ -1,0 +1,224 @@
+/**
+ * Device types, spelled as libvirt's domain XML spells them. Optional fields
+ * are absent when the XML did not say (post-parse fills libvirt's defaults).
+ */
+import type { DeviceInfo, HostPciAddress } from './address.js';
+
+// ---------------------------------------------------------------- teaming --
+
+/** <teaming type='persistent'/> or <teaming type='transient' persistent='ALIAS'/>. */
+export interface Teaming {
+  type: 'persistent' | 'transient';
+  /** Alias of the persistent partner (required for transient; validated, not parsed). */
+  persistent?: string;
+}
+
+// -------------------------------------------------------------- interface --
+
+export const INTERFACE_TYPES = [
+  'user',
+  'ethernet',
+  'vhostuser',
+  'server',
+  'client',
+  'mcast',
+  'network',
+  'bridge',
+  'internal',
+  'direct',
+  'hostdev',
+  'udp',
+  'vdpa',
+  'null',
+  'vds',
+] as const;
+export type InterfaceType = (typeof INTERFACE_TYPES)[number];
+
+/** <driver> of an interface (virtio options live here). */
+export interface NetDriver {
+  name?: 'qemu' | 'vhost' | 'vfio' | 'kvm' | 'xen';
+  txmode?: 'iothread' | 'timer';
+  ioeventfd?: boolean;
+  event_idx?: boolean;
+  queues?: number;
+  rx_queue_size?: number;
+  tx_queue_size?: number;
+  rss?: boolean;
+  rss_hash_report?: boolean;
+  iommu?: boolean;
+  ats?: boolean;
+  packed?: boolean;
+  page_per_vq?: boolean;
+  host?: NetOffloads;
+  guest?: NetOffloads;
+}
+
+export interface NetOffloads {
+  csum?: boolean;
+  gso?: boolean;
+  tso4?: boolean;
+  tso6?: boolean;
+  ecn?: boolean;
+  ufo?: boolean;
+  mrg_rxbuf?: boolean;
+}
+
+interface InterfaceBase {
+  info: DeviceInfo;
+  /** <mac address='..'/> in canonical lower-case form. */
+  mac?: string;
+  /** <model type='..'/>. */
+  model?: string;
+  teaming?: Teaming;
+  driver?: NetDriver;
+  /** <target dev='..' managed='no'/>. */
+  target?: { dev?: string; managed?: boolean };
+  /** <mtu size='..'/>. */
+  mtu?: number;
+  /** <link state='up|down'/>. */
+  linkState?: 'up' | 'down';
+  trustGuestRxFilters?: boolean;
+  /**
+   * Elements that configure the host side only and never reach QEMU's
+   * command line (vlan, virtualport, bandwidth, ...), kept verbatim so
+   * xml2xml can print them again.
+   */
+  hostSideXml?: string[];
+}
+
+export interface UserInterface extends InterfaceBase {
+  type: 'user';
+}
+
+export interface HostdevInterface extends InterfaceBase {
+  type: 'hostdev';
+  managed?: boolean;
+  source: { address: HostPciAddress };
+}
+
+export interface NetworkInterface extends InterfaceBase {
+  type: 'network';
+  source: { network: string; portgroup?: string };
+}
+
+export interface EthernetInterface extends InterfaceBase {
+  type: 'ethernet';
+}
+
+export interface BridgeInterface extends InterfaceBase {
+  type: 'bridge';
+  source: { bridge: string };
+}
+
+/** Interface types teamctl does not model yet still parse to this shape and are rejected later. */
+export interface OtherInterface extends InterfaceBase {
+  type: Exclude<InterfaceType, 'user' | 'hostdev' | 'network' | 'ethernet' | 'bridge'>;
+}
+
+export type Interface = UserInterface | HostdevInterface | NetworkInterface | EthernetInterface | BridgeInterface | OtherInterface;
+
+// ---------------------------------------------------------------- hostdev --
+
+export interface PciHostdev {
+  mode: 'subsystem';
+  type: 'pci';
+  managed?: boolean;
+  source: { address: HostPciAddress; writeFiltering?: boolean };
+  driver?: { name?: 'kvm' | 'vfio' | 'xen' | 'default' };
+  teaming?: Teaming;
+  info: DeviceInfo;
+}
+
+export interface UsbHostdev {
+  mode: 'subsystem';
+  type: 'usb';
+  managed?: boolean;
+  source: { vendor?: number; product?: number; address?: { bus: number; device: number } };
+  teaming?: Teaming;
+  info: DeviceInfo;
+}
+
+export type Hostdev = PciHostdev | UsbHostdev;
+
+/**
+ * A PCI device assigned to the guest, whichever element asked for it: a plain
+ * <hostdev>, an <interface type='hostdev'>, or an <interface type='network'>
+ * whose network hands out VFs. libvirt keeps all of them in one list.
+ */
+export interface AssignedPciDevice {
+  readonly origin: 'hostdev' | 'interface' | 'network';
+  /** The element the device came from; its info is shared. */
+  readonly owner: PciHostdev | HostdevInterface | NetworkInterface;
+  readonly address: HostPciAddress;
+  readonly teaming?: Teaming;
+}
+
+// ------------------------------------------------------------------- disk --
+
+export type DiskBus = 'ide' | 'fdc' | 'scsi' | 'virtio' | 'xen' | 'usb' | 'uml' | 'sata' | 'sd';
+
+export interface Disk {
+  type: 'file' | 'block';
+  device: 'disk' | 'cdrom' | 'floppy' | 'lun';
+  driver?: {
+    name?: string;
+    /** The image format: raw, qcow2, ... */
+    type?: string;
+    cache?: 'default' | 'none' | 'writethrough' | 'writeback' | 'directsync' | 'unsafe';
+    discard?: 'ignore' | 'unmap';
+  };
+  /** The image path (source file= or dev=); absent for an empty cdrom/floppy. */
+  source?: string;
+  target: { dev: string; bus?: DiskBus };
+  readonly?: boolean;
+  shareable?: boolean;
+  serial?: string;
+  info: DeviceInfo;
+}
+
+// ------------------------------------------------------------- controller --
+
+export type ControllerType = 'ide' | 'fdc' | 'scsi' | 'sata' | 'virtio-serial' | 'ccid' | 'usb' | 'pci' | 'xenbus' | 'isa';
+
+export interface Controller {
+  type: ControllerType;
+  index: number;
+  model?: string;
+  /** <controller type='usb' ports='N'>. */
+  ports?: number;
+  /** <controller type='virtio-serial' ports='N' vectors='N'>. */
+  vectors?: number;
+  /** <target chassis= port= busNr= index= .../> of PCI controllers. */
+  target?: { chassisNr?: number; chassis?: number; port?: number; busNr?: number; index?: number; hotplug?: boolean };
+  /** <model name='...'/> of PCI controllers (the QEMU device). */
+  modelName?: string;
+  info: DeviceInfo;
+}
+
+// -------------------------------------------------------------- the rest --
+
+export interface Input {
+  type: 'mouse' | 'tablet' | 'keyboard' | 'passthrough' | 'evdev';
+  bus?: 'ps2' | 'usb' | 'xen' | 'parallels' | 'virtio' | 'none';
+  info: DeviceInfo;
+}
+
+export interface Audio {
+  id: number;
+  type: 'none' | 'alsa' | 'coreaudio' | 'jack' | 'oss' | 'pulseaudio' | 'sdl' | 'spice' | 'file' | 'dbus' | 'pipewire';
+}
+
+export interface Memballoon {
+  model: 'virtio' | 'xen' | 'none' | 'virtio-transitional' | 'virtio-non-transitional';
+  autodeflate?: boolean;
+  freePageReporting?: boolean;
+  /** <stats period='N'/>. */
+  period?: number;
+  info: DeviceInfo;
+}
+
+export interface Watchdog {
+  model: 'i6300esb' | 'ib700' | 'diag288' | 'itco';
+  action?: 'reset' | 'shutdown' | 'poweroff' | 'pause' | 'none' | 'dump' | 'inject-nmi';
+  info: DeviceInfo;
+}

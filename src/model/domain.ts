@@ -1,0 +1,81 @@
+/** The domain: libvirt's virDomainDef, as far as teamctl models it. */
+import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from './devices.js';
+
+export type VirtType = 'qemu' | 'kvm' | 'hvf';
+
+export type BootDevice = 'fd' | 'cdrom' | 'hd' | 'network';
+
+export interface Os {
+  type: 'hvm';
+  arch?: string;
+  machine?: string;
+  boot: BootDevice[];
+  bootmenu?: { enable?: boolean; timeout?: number };
+}
+
+export interface CpuDef {
+  mode?: 'custom' | 'host-model' | 'host-passthrough' | 'maximum';
+  match?: 'minimum' | 'exact' | 'strict';
+  check?: 'none' | 'partial' | 'full';
+  model?: { name: string; fallback?: 'allow' | 'forbid' };
+  topology?: { sockets: number; dies: number; clusters: number; cores: number; threads: number };
+}
+
+export interface Timer {
+  name: 'platform' | 'pit' | 'rtc' | 'hpet' | 'tsc' | 'kvmclock' | 'hypervclock' | 'armvtimer';
+  present?: boolean;
+  tickpolicy?: 'delay' | 'catchup' | 'merge' | 'discard';
+  track?: 'boot' | 'guest' | 'wall' | 'realtime';
+}
+
+export interface Clock {
+  offset: 'utc' | 'localtime' | 'timezone' | 'variable' | 'absolute';
+  timers: Timer[];
+}
+
+export type LifecycleAction = 'destroy' | 'restart' | 'rename-restart' | 'preserve' | 'coredump-destroy' | 'coredump-restart';
+
+export interface Features {
+  acpi?: boolean;
+  apic?: boolean;
+  pae?: boolean;
+  vmport?: boolean;
+}
+
+export interface Devices {
+  emulator?: string;
+  disks: Disk[];
+  controllers: Controller[];
+  interfaces: Interface[];
+  inputs: Input[];
+  audios: Audio[];
+  hostdevs: Hostdev[];
+  watchdogs: Watchdog[];
+  memballoon?: Memballoon;
+}
+
+export interface Domain {
+  type: VirtType;
+  name: string;
+  uuid?: string;
+  title?: string;
+  description?: string;
+  /** <metadata> kept verbatim. */
+  metadataXml?: string;
+  /** <memory> in KiB. */
+  memory: number;
+  /** <currentMemory> in KiB. */
+  currentMemory?: number;
+  vcpu: { count: number; placement?: 'static' | 'auto'; cpuset?: string; current?: number };
+  os: Os;
+  features: Features;
+  cpu?: CpuDef;
+  clock: Clock;
+  onPoweroff?: LifecycleAction;
+  onReboot?: LifecycleAction;
+  onCrash?: LifecycleAction;
+  pm: { suspendToMem?: boolean; suspendToDisk?: boolean };
+  /** <memoryBacking> details teamctl models. */
+  memoryBacking?: { locked?: boolean };
+  devices: Devices;
+}

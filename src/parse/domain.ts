@@ -1,0 +1,332 @@
+/**
+ * Domain XML → model. Only the shape is checked here (libvirt's parser
+ * errors); defaults and derived values are the post-parse stage's job.
+ */
+import { unsupported, xmlError } from '../errors.js';
+import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
+import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
+import { parseMemoryKiB, type ParseContext } from './common.js';
+import { parseDisk } from './devices/disk.js';
+import { parseHostdev } from './devices/hostdev.js';
+import { parseInterface } from './devices/interface.js';
+import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
+import { serializeElement } from './raw.js';
+import { El, parseXmlDocument } from './xml.js';
+
+export interface ParsedDomain {
+  readonly domain: Domain;
+  /** Things libvirt silently ignores that the user may want to know about. */
+  readonly warnings: string[];
+}
+
+const VIRT_TYPES = ['qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'none', 'hvf'] as const;
+const LIFECYCLE = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'] as const;
+
+export function parseDomainXml(text: string, what = 'domain XML'): ParsedDomain {
+  const doc = parseXmlDocument(text, what);
+  const rootNode = doc.documentElement!;
+  if (rootNode.nodeName !== 'domain') {
+    throw xmlError('xml.root', `unexpected root element <${rootNode.nodeName}>, expecting <domain>`);
+  }
+  const ctx: ParseContext = { warnings: [] };
+  const root = new El(rootNode, 'domain');
+  const domain = parseDomainElement(root, ctx);
+  return { domain, warnings: ctx.warnings };
+}
+
+function parseDomainElement(root: El, ctx: ParseContext): Domain {
+  const type = root.requiredEnumAttr('type', VIRT_TYPES);
+  if (type !== 'qemu' && type !== 'kvm' && type !== 'hvf') {
+    throw unsupported('parse.virt-type', `domain type '${type}' is not a QEMU domain; teamctl builds QEMU command lines`);
+  }
+  if (root.attr('id') !== undefined) ctx.warnings.push(`the domain 'id' attribute is ignored, as libvirt ignores it in a definition`);
+
+  const name = root.childText('name');
+  if (name === undefined || name === '') throw xmlError('xml.name', 'missing domain name information');
+  const uuid = root.childText('uuid')?.trim();
+  if (uuid !== undefined && !/^[0-9a-fA-F]{32}$/.test(uuid.replace(/-/g, ''))) {
+    throw xmlError('xml.uuid', 'malformed uuid element');
+  }
+  const title = root.childText('title');
+  const description = root.childText('description');
+  const metadataEl = root.child('metadata');
+  let metadataXml: string | undefined;
+  if (metadataEl) {
+    metadataXml = serializeElement(metadataEl.node);
+    metadataEl.consumeAll();
+  }
+
+  const memEl = root.child('memory');
+  if (!memEl) throw xmlError('xml.memory', 'Memory size must be specified via <memory> or in the <numa> configuration');
+  if (memEl.attr('dumpCore') !== undefined) throw unsupported('parse.memory-dumpcore', `<memory dumpCore=…> is not supported by teamctl yet`);
+  const memory = parseMemoryKiB(memEl, './memory[1]');
+  memEl.finish();
+  const curEl = root.child('currentMemory');
+  let currentMemory: number | undefined;
+  if (curEl) {
+    currentMemory = parseMemoryKiB(curEl, './currentMemory[1]');
+    curEl.finish();
+  }
+
+  const vcpu = parseVcpu(root.child('vcpu'));
+  const os = parseOs(root.child('os'));
+  const features = parseFeatures(root.child('features'));
+  const cpuEl = root.child('cpu');
+  const cpu = cpuEl ? parseCpu(cpuEl) : undefined;
+  const clock = parseClock(root.child('clock'));
+  const onPoweroff = lifecycle(root, 'on_poweroff');
+  const onReboot = lifecycle(root, 'on_reboot');
+  const onCrash = lifecycle(root, 'on_crash');
+  const pm = parsePm(root.child('pm'));
+
+  const devicesEl = root.child('devices');
+  const domain: Domain = {
+    type: type as VirtType,
+    name,
+    ...(uuid !== undefined ? { uuid: formatUuid(uuid) } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(metadataXml !== undefined ? { metadataXml } : {}),
+    memory,
+    ...(currentMemory !== undefined ? { currentMemory } : {}),
+    vcpu,
+    os,
+    features,
+    ...(cpu !== undefined ? { cpu } : {}),
+    clock,
+    ...(onPoweroff !== undefined ? { onPoweroff } : {}),
+    ...(onReboot !== undefined ? { onReboot } : {}),
+    ...(onCrash !== undefined ? { onCrash } : {}),
+    pm,
+    devices: parseDevices(devicesEl, ctx),
+  };
+  devicesEl?.finish();
+  root.finish();
+  return domain;
+}
+
+function formatUuid(u: string): string {
+  const h = u.replace(/-/g, '').toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function lifecycle(root: El, name: string): LifecycleAction | undefined {
+  const el = root.child(name);
+  if (!el) return undefined;
+  const text = el.text().trim();
+  el.finish();
+  if (!(LIFECYCLE as readonly string[]).includes(text)) {
+    throw xmlError('xml.lifecycle', `Invalid value for element '${name}': '${text}'`);
+  }
+  return text as LifecycleAction;
+}
+
+function parseVcpu(el: El | undefined): Domain['vcpu'] {
+  if (!el) return { count: 1 };
+  const text = el.text().trim();
+  if (!/^[0-9]+$/.test(text) || Number(text) === 0) throw xmlError('xml.vcpu', 'maximum vcpus count must be an integer');
+  const count = Number(text);
+  const placement = el.enumAttr('placement', ['static', 'auto'] as const);
+  const cpuset = el.attr('cpuset');
+  const current = el.uintAttr('current');
+  el.finish();
+  if (current !== undefined && current > count) {
+    throw unsupported('xml.vcpu-current', `requested vcpu count is greater than the count of enabled vcpus in the domain: ${current} > ${count}`);
+  }
+  return {
+    count,
+    ...(placement !== undefined ? { placement } : {}),
+    ...(cpuset !== undefined ? { cpuset } : {}),
+    ...(current !== undefined ? { current } : {}),
+  };
+}
+
+const BOOT_DEVICES = ['fd', 'cdrom', 'hd', 'network'] as const;
+
+function parseOs(el: El | undefined): Os {
+  if (!el) throw xmlError('xml.os', 'an os <type> must be specified');
+  const typeEl = el.child('type');
+  if (!typeEl) throw xmlError('xml.os', 'an os <type> must be specified');
+  const osType = typeEl.text().trim();
+  const arch = typeEl.attr('arch');
+  const machine = typeEl.attr('machine');
+  typeEl.finish();
+  if (osType !== 'hvm') throw unsupported('parse.os-type', `os type '${osType}' is not supported by teamctl (QEMU domains use 'hvm')`);
+  const boot: BootDevice[] = [];
+  for (const b of el.children('boot')) {
+    const dev = b.requiredAttr('dev');
+    if (!(BOOT_DEVICES as readonly string[]).includes(dev)) throw unsupported('xml.boot-dev', `unknown boot device '${dev}'`);
+    b.finish();
+    if (boot.length < 4) boot.push(dev as BootDevice);
+  }
+  const os: Os = { type: 'hvm', boot, ...(arch !== undefined ? { arch } : {}), ...(machine !== undefined ? { machine } : {}) };
+  const bm = el.child('bootmenu');
+  if (bm) {
+    const enable = bm.yesNoAttr('enable');
+    const timeout = bm.uintAttr('timeout', { max: 65535 });
+    bm.finish();
+    os.bootmenu = { ...(enable !== undefined ? { enable } : {}), ...(timeout !== undefined ? { timeout } : {}) };
+  }
+  el.finish();
+  return os;
+}
+
+function parseFeatures(el: El | undefined): Features {
+  const f: Features = {};
+  if (!el) return f;
+  for (const c of el.allChildren()) {
+    switch (c.name) {
+      case 'acpi':
+        f.acpi = true;
+        break;
+      case 'apic': {
+        if (c.attr('eoi') !== undefined) throw unsupported('parse.apic-eoi', `<apic eoi=…> is not supported by teamctl yet`);
+        f.apic = true;
+        break;
+      }
+      case 'pae':
+        f.pae = true;
+        break;
+      case 'vmport': {
+        const state = c.onOffAttr('state');
+        if (state !== undefined) f.vmport = state;
+        break;
+      }
+      default:
+        throw unsupported('parse.feature', `feature <${c.name}> is not supported by teamctl yet`);
+    }
+    c.finish();
+  }
+  el.finish();
+  return f;
+}
+
+function parseCpu(el: El): CpuDef {
+  const cpu: CpuDef = {};
+  const mode = el.enumAttr('mode', ['custom', 'host-model', 'host-passthrough', 'maximum'] as const);
+  const match = el.enumAttr('match', ['minimum', 'exact', 'strict'] as const);
+  const check = el.enumAttr('check', ['none', 'partial', 'full'] as const);
+  if (mode !== undefined) cpu.mode = mode;
+  if (match !== undefined) cpu.match = match;
+  if (check !== undefined) cpu.check = check;
+  if (mode !== undefined && mode !== 'custom') throw unsupported('parse.cpu-mode', `CPU mode '${mode}' is not supported by teamctl yet`);
+  const model = el.child('model');
+  if (model) {
+    const fallback = model.enumAttr('fallback', ['allow', 'forbid'] as const);
+    const name = model.text().trim();
+    model.finish();
+    if (name !== '') cpu.model = { name, ...(fallback !== undefined ? { fallback } : {}) };
+  }
+  const topo = el.child('topology');
+  if (topo) {
+    const sockets = topo.uintAttr('sockets', { nonZero: true });
+    const dies = topo.uintAttr('dies', { nonZero: true }) ?? 1;
+    const clusters = topo.uintAttr('clusters', { nonZero: true }) ?? 1;
+    const cores = topo.uintAttr('cores', { nonZero: true });
+    const threads = topo.uintAttr('threads', { nonZero: true });
+    topo.finish();
+    if (sockets === undefined || cores === undefined || threads === undefined) {
+      throw xmlError('xml.cpu-topology', 'Missing sockets, cores or threads in CPU topology specification');
+    }
+    cpu.topology = { sockets, dies, clusters, cores, threads };
+  }
+  el.finish();
+  return cpu;
+}
+
+const TIMER_NAMES = ['platform', 'pit', 'rtc', 'hpet', 'tsc', 'kvmclock', 'hypervclock', 'armvtimer'] as const;
+
+function parseClock(el: El | undefined): Clock {
+  if (!el) return { offset: 'utc', timers: [] };
+  const offset = el.enumAttr('offset', ['utc', 'localtime', 'timezone', 'variable', 'absolute'] as const) ?? 'utc';
+  if (offset !== 'utc' && offset !== 'localtime') throw unsupported('parse.clock-offset', `clock offset '${offset}' is not supported by teamctl yet`);
+  const timers: Timer[] = [];
+  for (const t of el.children('timer')) {
+    const name = t.requiredEnumAttr('name', TIMER_NAMES);
+    const present = t.yesNoAttr('present');
+    const tickpolicy = t.enumAttr('tickpolicy', ['delay', 'catchup', 'merge', 'discard'] as const);
+    const track = t.enumAttr('track', ['boot', 'guest', 'wall', 'realtime'] as const);
+    if (t.has('catchup')) throw unsupported('parse.timer-catchup', `<timer><catchup> is not supported by teamctl yet`);
+    t.finish();
+    timers.push({
+      name,
+      ...(present !== undefined ? { present } : {}),
+      ...(tickpolicy !== undefined ? { tickpolicy } : {}),
+      ...(track !== undefined ? { track } : {}),
+    });
+  }
+  el.finish();
+  return { offset, timers };
+}
+
+function parsePm(el: El | undefined): Domain['pm'] {
+  if (!el) return {};
+  const pm: Domain['pm'] = {};
+  const mem = el.child('suspend-to-mem');
+  if (mem) {
+    const v = mem.yesNoAttr('enabled');
+    if (v !== undefined) pm.suspendToMem = v;
+    mem.finish();
+  }
+  const disk = el.child('suspend-to-disk');
+  if (disk) {
+    const v = disk.yesNoAttr('enabled');
+    if (v !== undefined) pm.suspendToDisk = v;
+    disk.finish();
+  }
+  el.finish();
+  return pm;
+}
+
+/** Device kinds teamctl models, parsed per kind in libvirt's order. */
+function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] {
+  const devices: Domain['devices'] = { disks: [], controllers: [], interfaces: [], inputs: [], audios: [], hostdevs: [], watchdogs: [] };
+  if (!el) return devices;
+  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'audio', 'hostdev', 'memballoon']);
+  for (const c of el.allChildren()) {
+    if (!known.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
+  }
+  const emulator = el.childText('emulator');
+  if (emulator !== undefined) devices.emulator = emulator.trim();
+  const disks: Disk[] = el.children('disk').map((d) => parseDisk(d, ctx));
+  const controllers: Controller[] = [];
+  for (const c of el.children('controller')) insertController(controllers, parseController(c, ctx));
+  const interfaces: Interface[] = el.children('interface').map((i) => parseInterface(i, ctx));
+  const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx));
+  const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
+  const hostdevs: Hostdev[] = el.children('hostdev').map((h) => parseHostdev(h, ctx));
+  const balloons = el.children('memballoon');
+  if (balloons.length > 1) throw unsupported('xml.memballoon', 'only a single memory balloon device is supported');
+  const memballoon: Memballoon | undefined = balloons[0] ? parseMemballoon(balloons[0], ctx) : undefined;
+  return {
+    ...(devices.emulator !== undefined ? { emulator: devices.emulator } : {}),
+    disks,
+    controllers,
+    interfaces,
+    inputs,
+    audios,
+    hostdevs,
+    watchdogs: [],
+    ...(memballoon !== undefined ? { memballoon } : {}),
+  };
+}
+
+/**
+ * libvirt's virDomainControllerInsertPreAlloced: controllers of one type stay
+ * together, ordered by index; a controller of a new type goes last.
+ */
+export function insertController(list: Controller[], c: Controller): void {
+  let insertAt = -1;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const cur = list[i]!;
+    if (cur.type !== c.type) continue;
+    if (c.index === -1) {
+      insertAt = i + 1;
+      break;
+    }
+    if (cur.index > c.index) insertAt = i;
+    else if (insertAt === -1) insertAt = i + 1;
+  }
+  if (insertAt === -1) list.push(c);
+  else list.splice(insertAt, 0, c);
+}

@@ -1,0 +1,78 @@
+/**
+ * The library's entry points: each runs the pipeline stages in order
+ * (parse → post-parse → validate → build → render) and returns data.
+ */
+import { buildCommandLine } from './build/index.js';
+import { TEST_PROFILE, type Profile } from './build/profile.js';
+import type { Caps } from './caps/caps.js';
+import { builtinCaps } from './caps/table.js';
+import { usageError } from './errors.js';
+import type { Domain } from './model/domain.js';
+import type { NetworkDef } from './model/network.js';
+import { parseDomainXml } from './parse/domain.js';
+import { parseNetworkXml } from './parse/network.js';
+import { postParse, prepareStart } from './postparse/index.js';
+import type { CommandLine } from './render/command.js';
+import { renderCommand, toArgsFile, type RenderedCommand } from './render/render.js';
+import { validateDomain } from './validate/index.js';
+import { validateStart } from './validate/start.js';
+
+export interface ConvertOptions {
+  /** A built-in QEMU version or 'latest' (default). Ignored when `caps` is given. */
+  readonly qemuVersion?: string;
+  /** Capabilities to use instead of the built-in table. */
+  readonly caps?: Caps;
+  /** libvirt network definitions, for <interface type='network'>. */
+  readonly networks?: readonly NetworkDef[];
+  readonly profile?: Profile;
+  /** Name of the input for messages. */
+  readonly source?: string;
+}
+
+export interface ConvertResult {
+  readonly domain: Domain;
+  readonly command: CommandLine;
+  readonly rendered: RenderedCommand;
+  /** libvirt's .args layout. */
+  readonly args: string;
+  /** Things teamctl (like libvirt) ignored, worth telling the user. */
+  readonly warnings: readonly string[];
+}
+
+export function resolveCaps(options: Pick<ConvertOptions, 'caps' | 'qemuVersion'>): Caps {
+  return options.caps ?? builtinCaps(options.qemuVersion ?? 'latest');
+}
+
+export function networkMap(networks: readonly NetworkDef[] = []): Map<string, NetworkDef> {
+  const map = new Map<string, NetworkDef>();
+  for (const n of networks) {
+    const prev = map.get(n.name);
+    if (prev) throw usageError('network.duplicate', `network '${n.name}' is defined twice (${prev.source} and ${n.source})`);
+    map.set(n.name, n);
+  }
+  return map;
+}
+
+export function loadNetwork(text: string, source: string): NetworkDef {
+  return parseNetworkXml(text, source);
+}
+
+/** Parse, post-parse and validate: the domain as libvirt would define it. */
+export function defineDomain(xml: string, options: ConvertOptions = {}): { domain: Domain; caps: Caps; warnings: string[] } {
+  const caps = resolveCaps(options);
+  const parsed = parseDomainXml(xml, options.source);
+  const warnings = [...parsed.warnings];
+  const domain = postParse(parsed.domain, caps, { networks: networkMap(options.networks), warnings });
+  validateDomain(domain, caps);
+  return { domain, caps, warnings };
+}
+
+export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResult {
+  const { domain, caps, warnings } = defineDomain(xml, options);
+  const networks = networkMap(options.networks);
+  const prepared = prepareStart(domain, { networks });
+  validateStart(prepared, networks);
+  const command = buildCommandLine(prepared, caps, options.profile ?? TEST_PROFILE);
+  const rendered = renderCommand(command, caps);
+  return { domain: prepared.domain, command, rendered, args: toArgsFile(rendered), warnings };
+}

@@ -1,0 +1,31 @@
+/**
+ * Every device of a domain with its DeviceInfo, in the order libvirt's
+ * virDomainDeviceInfoIterate visits them. Post-parse steps that must walk
+ * "all devices" (address collection, boot order, lint) use this one list.
+ */
+import type { DeviceInfo } from '../model/address.js';
+import type { Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
+import type { Domain } from '../model/domain.js';
+
+export type DeviceRef =
+  | { kind: 'disk'; dev: Disk; info: DeviceInfo }
+  | { kind: 'net'; dev: Interface; info: DeviceInfo }
+  | { kind: 'hostdev'; dev: Hostdev; info: DeviceInfo }
+  | { kind: 'controller'; dev: Controller; info: DeviceInfo }
+  | { kind: 'input'; dev: Input; info: DeviceInfo }
+  | { kind: 'watchdog'; dev: Watchdog; info: DeviceInfo }
+  | { kind: 'memballoon'; dev: Memballoon; info: DeviceInfo };
+
+/** libvirt's device iteration order (disks, nets, sounds, hostdevs, videos, controllers, ...). */
+export function allDevices(d: Domain): DeviceRef[] {
+  const out: DeviceRef[] = [];
+  for (const dev of d.devices.disks) out.push({ kind: 'disk', dev, info: dev.info });
+  for (const dev of d.devices.interfaces) out.push({ kind: 'net', dev, info: dev.info });
+  for (const dev of d.devices.hostdevs) out.push({ kind: 'hostdev', dev, info: dev.info });
+  for (const dev of d.devices.controllers) out.push({ kind: 'controller', dev, info: dev.info });
+  for (const dev of d.devices.inputs) out.push({ kind: 'input', dev, info: dev.info });
+  for (const dev of d.devices.watchdogs) out.push({ kind: 'watchdog', dev, info: dev.info });
+  const balloon = d.devices.memballoon;
+  if (balloon) out.push({ kind: 'memballoon', dev: balloon, info: balloon.info });
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Validation: read-only checks on the post-parsed domain, in libvirt's
+ * order: the QEMU domain-level rules, then each device (generic rules, then
+ * QEMU rules) in libvirt's device order, then generic domain-level rules.
+ * The first violation is reported, as libvirt does.
+ */
+import type { Caps } from '../caps/caps.js';
+import { unsupported } from '../errors.js';
+import type { Domain } from '../model/domain.js';
+import { accelOf } from '../model/machine.js';
+import { allDevices } from '../postparse/devices.js';
+import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
+
+export function validateDomain(d: Domain, caps: Caps): void {
+  validateQemuDomain(d, caps);
+  for (const ref of allDevices(d)) {
+    switch (ref.kind) {
+      case 'net':
+        validateNetTeamingGeneric(ref.dev);
+        validateNetTeamingQemu(ref.dev, caps);
+        break;
+      case 'hostdev':
+        validateHostdevTeaming(ref.dev);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The part of qemuValidateDomainDef teamctl models. */
+function validateQemuDomain(d: Domain, caps: Caps): void {
+  const accel = accelOf(d);
+  const emulator = d.devices.emulator ?? '';
+  const machine = caps.machine(accel, d.os.machine ?? '');
+  if (!machine) {
+    throw unsupported('qemu.machine', `Emulator '${emulator}' does not support machine type '${d.os.machine}'`);
+  }
+  if (machine.acpi === false && d.features.acpi === true) {
+    throw unsupported('qemu.machine-acpi', `machine type '${d.os.machine}' does not support ACPI`);
+  }
+  const maxCpus = machine.maxCpus;
+  if (maxCpus !== undefined && d.vcpu.count > maxCpus) {
+    throw unsupported('qemu.max-vcpus', `Maximum CPUs greater than specified machine type limit ${maxCpus}`);
+  }
+}
