@@ -54,6 +54,9 @@ export function buildCpu(cmd: CommandBuilder, d: Domain): void {
       throw unsupported('build.cpu-mode', `CPU mode '${cpu.mode}' is not supported by teamctl yet`);
     }
     cmd.arg('-cpu', cpu.model!.name);
+  } else if (d.os.arch === 'i686' && d.devices.emulator!.includes('x86_64')) {
+    // A 32-bit guest on the 64-bit binary needs a 32-bit CPU.
+    cmd.arg('-cpu', 'qemu32');
   }
 }
 

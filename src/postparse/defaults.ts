@@ -12,15 +12,20 @@ import { insertController } from '../parse/domain.js';
 import { diskNameToIndex } from './disk-names.js';
 import { actualType } from './network.js';
 
-export const DEFAULT_EMULATOR = '/usr/bin/qemu-system-x86_64';
+/** The binary libvirt picks for a guest architecture when <emulator> is absent. */
+const DEFAULT_EMULATORS: Record<string, string> = {
+  x86_64: '/usr/bin/qemu-system-x86_64',
+  i686: '/usr/bin/qemu-system-i386',
+};
 
 /** libvirt's qemuDomainDefPostParseBasic plus the arch default of the parser. */
 export function basicDefaults(d: Domain): void {
   if (d.os.arch === undefined) d.os.arch = 'x86_64';
-  if (d.os.arch !== 'x86_64') {
-    throw unsupported('postparse.arch', `architecture '${d.os.arch}' is not supported by teamctl, which builds x86_64 command lines`);
+  const emulator = DEFAULT_EMULATORS[d.os.arch];
+  if (emulator === undefined) {
+    throw unsupported('postparse.arch', `architecture '${d.os.arch}' is not supported by teamctl, which builds command lines for x86 QEMU (x86_64 and i686 guests)`);
   }
-  d.devices.emulator ??= DEFAULT_EMULATOR;
+  d.devices.emulator ??= emulator;
 }
 
 function isUsb2(c: Controller): boolean {
