@@ -4,18 +4,18 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isTeamctlError } from '../errors.js';
+import { registerTest } from './commands/test.js';
 import { registerXml2argv } from './commands/xml2argv.js';
-import { streamOutput, type Output } from './output.js';
+import { streamOutput, type Output, type Writer } from './output.js';
 import { VERSION } from './version.js';
 
 export interface MainIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writer;
+  stderr: Writer;
 }
 
 export async function main(argv: string[], io: MainIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const color = Boolean((io.stderr as { isTTY?: boolean }).isTTY) && !process.env['NO_COLOR'];
-  const out = streamOutput(io.stdout as never, io.stderr as never, color);
+  const out = streamOutput(io.stdout, io.stderr);
   let code = EXIT_OK;
   const program = buildProgram(out, (c) => (code = c));
   try {
@@ -47,6 +47,7 @@ Examples:
   teamctl help xml2argv                             options of one command`,
     );
   registerXml2argv(program, out, setExit);
+  registerTest(program, out, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => out.out(s), writeErr: (s) => out.err(s) });
   return program;
 }
