@@ -22,8 +22,15 @@ export function latestVersion(): string {
   return all[all.length - 1]!;
 }
 
+const loaded = new Map<string, CapsData>();
+
 export function loadCapsData(version: string): CapsData {
-  return JSON.parse(readFileSync(new URL(`${version}.json`, DATA_DIR), 'utf8')) as CapsData;
+  let data = loaded.get(version);
+  if (!data) {
+    data = JSON.parse(readFileSync(new URL(`${version}.json`, DATA_DIR), 'utf8')) as CapsData;
+    loaded.set(version, data);
+  }
+  return data;
 }
 
 /**

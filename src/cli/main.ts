@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isTeamctlError } from '../errors.js';
+import { registerCaps } from './commands/caps.js';
 import { registerTest } from './commands/test.js';
 import { registerXml2argv } from './commands/xml2argv.js';
 import { streamOutput, type Output, type Writer } from './output.js';
@@ -48,6 +49,7 @@ Examples:
     );
   registerXml2argv(program, out, setExit);
   registerTest(program, out, setExit);
+  registerCaps(program, out);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => out.out(s), writeErr: (s) => out.err(s) });
   return program;
 }

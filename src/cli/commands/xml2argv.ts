@@ -1,6 +1,8 @@
 /** `teamctl xml2argv`: print the QEMU command line libvirt would build for each domain. */
 import { Option, type Command } from 'commander';
 import { isTeamctlError, usageError } from '../../errors.js';
+import { capsFromCacheFile } from '../../caps/cache-file.js';
+import { builtinCaps } from '../../caps/table.js';
 import { loadNetwork, xml2argv } from '../../pipeline.js';
 import { FORMATS, formatCommand, type OutputFormat } from '../../render/formats.js';
 import { readInput } from '../io.js';
@@ -8,6 +10,7 @@ import type { Output } from '../output.js';
 
 export interface Xml2argvOptions {
   qemuVersion: string;
+  caps?: string;
   networkXml: string[];
   format: OutputFormat;
 }
@@ -23,6 +26,7 @@ export function registerXml2argv(program: Command, out: Output, setExit: (code: 
     )
     .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input")
     .option('--qemu-version <version>', "QEMU version whose capabilities to use, or 'latest'", 'latest')
+    .option('--caps <file>', 'use a libvirt QEMU capabilities cache file (from /var/cache/libvirt/qemu/capabilities/) instead of a built-in version')
     .option('--network-xml <file>', "libvirt network definition for <interface type='network'> (repeatable)", collect, [])
     .addOption(
       new Option('--format <format>', 'output format: args (libvirt .args layout), argv (one word per line), json, shell (one quoted line), nul (NUL-separated words)')
@@ -56,11 +60,12 @@ function collect(value: string, previous: string[]): string[] {
 export function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output): number {
   if (files.filter((f) => f === '-').length > 1) throw usageError('cli.stdin-twice', "standard input ('-') can be read only once");
   const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
+  const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
   const many = files.length > 1;
   let worst = 0;
   files.forEach((file, i) => {
     try {
-      const result = xml2argv(readInput(file), { qemuVersion: opts.qemuVersion, networks, source: file });
+      const result = xml2argv(readInput(file), { caps, networks, source: file });
       for (const w of result.warnings) out.warn(`${file}: ${w}`);
       out.out(frame(formatCommand(result.rendered, opts.format), file, opts.format, many, i));
     } catch (e) {
