@@ -60,7 +60,7 @@ export function loadNetwork(text: string, source: string): NetworkDef {
 /** Parse, post-parse and validate: the domain as libvirt would define it. */
 export function defineDomain(xml: string, options: ConvertOptions = {}): { domain: Domain; caps: Caps; warnings: string[] } {
   const caps = resolveCaps(options);
-  const parsed = parseDomainXml(xml, options.source);
+  const parsed = parseDomainXml(xml);
   const warnings = [...parsed.warnings];
   const domain = postParse(parsed.domain, caps, { networks: networkMap(options.networks), warnings });
   validateDomain(domain, caps);

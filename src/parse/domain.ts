@@ -22,8 +22,8 @@ export interface ParsedDomain {
 const VIRT_TYPES = ['qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'none', 'hvf'] as const;
 const LIFECYCLE = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'] as const;
 
-export function parseDomainXml(text: string, what = 'domain XML'): ParsedDomain {
-  const doc = parseXmlDocument(text, what);
+export function parseDomainXml(text: string): ParsedDomain {
+  const doc = parseXmlDocument(text);
   const rootNode = doc.documentElement!;
   if (rootNode.nodeName !== 'domain') {
     throw xmlError('xml.root', `unexpected root element <${rootNode.nodeName}>, expecting <domain>`);

@@ -12,12 +12,20 @@ const CDATA_SECTION_NODE = 4;
 const COMMENT_NODE = 8;
 const PROCESSING_INSTRUCTION_NODE = 7;
 
+/** libxml2's defaults, which libvirt parses with: documents this big or deep are refused. */
+export const MAX_XML_BYTES = 10 * 1024 * 1024;
+export const MAX_XML_DEPTH = 256;
+
 /** Parse XML text into a document; DOCTYPEs and entity declarations are refused. */
-export function parseXmlDocument(text: string, what: string): Document {
+export function parseXmlDocument(text: string, what?: string): Document {
+  const at = what === undefined ? '' : `${what}: `;
+  if (text.length > MAX_XML_BYTES) {
+    throw xmlError('xml.too-large', `${at}document is larger than ${MAX_XML_BYTES / 1024 / 1024} MiB`);
+  }
   // libvirt never needs a DTD; refusing it rules out entity expansion and
   // external entity attacks before the parser sees them.
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
-    throw xmlError('xml.doctype', `${what}: DOCTYPE and entity declarations are not allowed`);
+    throw xmlError('xml.doctype', `${at}DOCTYPE and entity declarations are not allowed`);
   }
   const errors: string[] = [];
   const parser = new DOMParser({
@@ -29,11 +37,26 @@ export function parseXmlDocument(text: string, what: string): Document {
   try {
     doc = parser.parseFromString(text, 'text/xml');
   } catch (e) {
-    throw xmlError('xml.malformed', `${what}: malformed XML: ${firstLine(e)}`);
+    throw xmlError('xml.malformed', `${at}malformed XML: ${firstLine(e)}`);
   }
-  if (errors.length > 0) throw xmlError('xml.malformed', `${what}: malformed XML: ${errors[0]}`);
-  if (!doc.documentElement) throw xmlError('xml.empty', `${what}: no root element`);
+  if (errors.length > 0) throw xmlError('xml.malformed', `${at}malformed XML: ${errors[0]}`);
+  if (!doc.documentElement) throw xmlError('xml.empty', `${at}no root element`);
+  checkDepth(doc.documentElement, at);
   return doc;
+}
+
+/** Iterative, so a hostile document cannot exhaust the stack. */
+function checkDepth(root: Element, at: string): void {
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > MAX_XML_DEPTH) {
+      throw xmlError('xml.too-deep', `${at}elements nested deeper than ${MAX_XML_DEPTH} levels`);
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE) stack.push([c as Element, depth + 1]);
+    }
+  }
 }
 
 function firstLine(e: unknown): string {

@@ -70,7 +70,7 @@ export function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output)
       out.out(frame(formatCommand(result.rendered, opts.format), file, opts.format, many, i));
     } catch (e) {
       if (!isTeamctlError(e) || e.category === 'usage') throw e;
-      out.error(`${file}: ${e.text}`);
+      out.error(`${file === '-' ? 'stdin' : file}: ${e.text}`);
       worst = Math.max(worst, e.exitCode);
     }
   });
