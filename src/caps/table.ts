@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { usageError } from '../errors.js';
 import { Caps, type CapsData, type CapsOptions } from './caps.js';
 
-const DATA_DIR = new URL('./data/', import.meta.url);
+// Resolved from the module's folder so the bundled CLI (dist/cli/) finds the same files.
+const DATA_DIR = new URL('../caps/data/', import.meta.url);
 
 let knownVersions: readonly string[] | undefined;
 
