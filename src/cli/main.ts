@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isTeamctlError } from '../errors.js';
+import { registerLint } from './commands/lint.js';
 import { registerXml2argv } from './commands/xml2argv.js';
 import { streamOutput, type Output } from './output.js';
 import { VERSION } from './version.js';
@@ -44,9 +45,11 @@ function buildProgram(out: Output, setExit: (code: number) => void): Command {
 Examples:
   teamctl xml2argv domain.xml                       the command line for the newest QEMU teamctl knows
   teamctl xml2argv --qemu-version 7.2.0 domain.xml  … for QEMU 7.2.0
+  teamctl lint domain.xml                           report teaming mistakes libvirt and QEMU let through
   teamctl help xml2argv                             options of one command`,
     );
   registerXml2argv(program, out, setExit);
+  registerLint(program, out, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => out.out(s), writeErr: (s) => out.err(s) });
   return program;
 }

@@ -5,10 +5,12 @@ import { loadNetwork } from '../../pipeline.js';
 import { isTeamctlError } from '../../errors.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { reportLint } from './lint.js';
 
 export interface Xml2argvOptions {
   qemuVersion: string;
   networkXml: string[];
+  lint?: boolean;
 }
 
 export function registerXml2argv(program: Command, out: Output, setExit: (code: number) => void): void {
@@ -23,6 +25,7 @@ export function registerXml2argv(program: Command, out: Output, setExit: (code: 
     .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input")
     .option('--qemu-version <version>', "QEMU version whose capabilities to use (see 'teamctl caps'), or 'latest'", 'latest')
     .option('--network-xml <file>', 'libvirt network definition used by <interface type=\'network\'> (repeatable)', collect, [])
+    .option('--lint', "also report teaming mistakes (see 'teamctl lint') on standard error; errors make the exit status 1")
     .addHelpText(
       'after',
       `
@@ -47,7 +50,9 @@ export function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output)
   let worst = 0;
   for (const file of files) {
     try {
-      const result = xml2argv(readInput(file), { qemuVersion: opts.qemuVersion, networks, source: file });
+      const text = readInput(file);
+      if (opts.lint) worst = Math.max(worst, reportLint(text, file, opts, networks, out));
+      const result = xml2argv(text, { qemuVersion: opts.qemuVersion, networks, source: file });
       for (const w of result.warnings) out.warn(`${file}: ${w}`);
       out.out(result.args);
     } catch (e) {
