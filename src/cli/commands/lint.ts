@@ -34,10 +34,10 @@ export function registerLint(program: Command, out: Output, setExit: (code: numb
     .command('lint')
     .summary('report teaming mistakes that libvirt and QEMU let through')
     .description(
-      "Check a domain's <teaming> setup (virtio-net failover) the way libvirt and QEMU will meet it at run time:\n" +
-        'pairing of transient VFs with persistent virtio NICs, MAC addresses, the VF\'s PCI placement (hot-plug,\n' +
-        'PCI Express, own slot), hostdev network pools and the QEMU version. One line per diagnostic:\n' +
-        'SOURCE: SEVERITY: CODE: DEVICE: what goes wrong; how to fix it.',
+      "Check a domain's <teaming> (virtio-net failover) the way libvirt and QEMU meet it at run time: pairing of " +
+        'transient VFs with persistent virtio NICs, MAC addresses, the VF\'s PCI placement (hot-plug, PCI Express, ' +
+        'own slot), hostdev network pools and the QEMU version.\n\n' +
+        'One line per diagnostic: SOURCE: SEVERITY: CODE: DEVICE: what goes wrong; how to fix it.',
     )
     .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input")
     .option('--qemu-version <version>', "QEMU version whose capabilities to use, or 'latest'", 'latest')
