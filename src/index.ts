@@ -5,3 +5,4 @@ export { builtinCaps, builtinVersions, latestVersion } from './caps/table.js';
 export { TeamctlError, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUG } from './errors.js';
 export { toArgsFile, renderCommand, type RenderedCommand } from './render/render.js';
 export type { Domain } from './model/domain.js';
+export { lintDomain, fixDomain, formatLintResult, type LintOptions, type LintResult, type FixResult, type Diagnostic, type LintCode } from './lint/index.js';

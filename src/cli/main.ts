@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isTeamctlError } from '../errors.js';
 import { registerCaps } from './commands/caps.js';
+import { registerLint } from './commands/lint.js';
 import { registerTest } from './commands/test.js';
 import { registerXml2argv } from './commands/xml2argv.js';
 import { streamOutput, type Output, type Writer } from './output.js';
@@ -45,9 +46,11 @@ function buildProgram(out: Output, setExit: (code: number) => void): Command {
 Examples:
   teamctl xml2argv domain.xml                       the command line for the newest QEMU teamctl knows
   teamctl xml2argv --qemu-version 7.2.0 domain.xml  … for QEMU 7.2.0
+  teamctl lint domain.xml                           report teaming mistakes libvirt and QEMU let through
   teamctl help xml2argv                             options of one command`,
     );
   registerXml2argv(program, out, setExit);
+  registerLint(program, out, setExit);
   registerTest(program, out, setExit);
   registerCaps(program, out);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => out.out(s), writeErr: (s) => out.err(s) });

@@ -7,12 +7,14 @@ import { loadNetwork, xml2argv } from '../../pipeline.js';
 import { FORMATS, formatCommand, type OutputFormat } from '../../render/formats.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { reportLint } from './lint.js';
 
 export interface Xml2argvOptions {
   qemuVersion: string;
   caps?: string;
   networkXml: string[];
   format: OutputFormat;
+  lint?: boolean;
 }
 
 export function registerXml2argv(program: Command, out: Output, setExit: (code: number) => void): void {
@@ -33,6 +35,7 @@ export function registerXml2argv(program: Command, out: Output, setExit: (code: 
         .choices(FORMATS)
         .default('args'),
     )
+    .option('--lint', "also report teaming mistakes (see 'teamctl lint') on standard error; errors make the exit status 1")
     .addHelpText(
       'after',
       `
@@ -65,7 +68,9 @@ export function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output)
   let worst = 0;
   files.forEach((file, i) => {
     try {
-      const result = xml2argv(readInput(file), { caps, networks, source: file });
+      const text = readInput(file);
+      if (opts.lint) worst = Math.max(worst, reportLint(text, file, { caps }, networks, out));
+      const result = xml2argv(text, { caps, networks, source: file });
       for (const w of result.warnings) out.warn(`${file}: ${w}`);
       out.out(frame(formatCommand(result.rendered, opts.format), file, opts.format, many, i));
     } catch (e) {
