@@ -63,7 +63,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
   buildControllers(cmd, d);
-  buildDisks(cmd, d, caps, bootIndex);
+  buildDisks(cmd, d, caps, bootIndex, profile);
   buildNets(cmd, d, caps, { actual, bootIndex });
   buildAudio(cmd, d);
   buildWatchdogs(cmd, d);

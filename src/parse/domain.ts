@@ -6,7 +6,7 @@ import { unsupported, xmlError } from '../errors.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
-import { parseDisk } from './devices/disk.js';
+import { insertDisk, parseDisk } from './devices/disk.js';
 import { parseHostdev } from './devices/hostdev.js';
 import { parseInterface } from './devices/interface.js';
 import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
@@ -288,7 +288,8 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   }
   const emulator = el.childText('emulator');
   if (emulator !== undefined) devices.emulator = emulator.trim();
-  const disks: Disk[] = el.children('disk').map((d) => parseDisk(d, ctx));
+  const disks: Disk[] = [];
+  for (const d of el.children('disk')) insertDisk(disks, parseDisk(d, ctx));
   const controllers: Controller[] = [];
   for (const c of el.children('controller')) insertController(controllers, parseController(c, ctx));
   const interfaces: Interface[] = el.children('interface').map((i) => parseInterface(i, ctx));
@@ -325,6 +326,8 @@ export function insertController(list: Controller[], c: Controller): void {
       break;
     }
     if (cur.index > c.index) insertAt = i;
+    // A USB master goes before the companions of its index.
+    else if (c.master === undefined && cur.master !== undefined && cur.index === c.index) insertAt = i;
     else if (insertAt === -1) insertAt = i + 1;
   }
   if (insertAt === -1) list.push(c);

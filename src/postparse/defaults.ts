@@ -4,7 +4,7 @@
  * qemuDomainDeviceDefPostParse and virDomainDefPostParseCommon).
  */
 import type { Caps } from '../caps/caps.js';
-import { TeamctlError, unsupported, xmlError } from '../errors.js';
+import { internalError, TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { Controller, ControllerType, Disk, Input, Interface } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf, isI440FX, isQ35 } from '../model/machine.js';
@@ -154,7 +154,15 @@ export function addDefaultDevices(d: Domain, caps: Caps): void {
 function addUsbController(d: Domain, model: string | undefined): void {
   const c = addController(d, 'usb', 0, model);
   if (model !== 'ich9-ehci1') return;
-  for (const companion of ['ich9-uhci1', 'ich9-uhci2', 'ich9-uhci3']) addController(d, 'usb', c.index, companion);
+  const companions = [
+    ['ich9-uhci1', 0],
+    ['ich9-uhci2', 2],
+    ['ich9-uhci3', 4],
+  ] as const;
+  for (const [model, startport] of companions) {
+    // The master must be known before insertion: it decides the companion's place.
+    insertController(d.devices.controllers, { type: 'usb', index: c.index, model, master: { startport }, info: {} });
+  }
 }
 
 /**
@@ -253,6 +261,7 @@ function assignDriveAddress(disk: Disk): void {
 const XHCI_MAX_PORTS = 15;
 
 function controllerDefaults(c: Controller, caps: Caps): void {
+  if (c.type === 'scsi') c.model = scsiControllerModel(c, caps);
   if (c.type === 'usb') {
     if (c.model === undefined && caps.has('piix3-usb-uhci')) c.model = 'piix3-uhci';
     if (c.model === 'qusb1' || c.model === 'qusb2') {
@@ -264,6 +273,24 @@ function controllerDefaults(c: Controller, caps: Caps): void {
   }
   if (c.type === 'pci' && (c.model === 'pci-root' || c.model === 'pcie-root') && c.index !== 0) {
     throw xmlError('postparse.pci-root-index', 'pci-root and pcie-root controllers should have index 0');
+  }
+}
+
+/** qemuDomainGetSCSIControllerModel for x86: lsilogic when QEMU has it, else virtio-scsi. */
+function scsiControllerModel(c: Controller, caps: Caps): string {
+  if (c.model !== undefined && c.model !== 'auto') return c.model;
+  if (caps.has('lsi')) return 'lsilogic';
+  if (caps.has('virtio-scsi-pci')) return 'virtio-scsi';
+  throw internalError('postparse.scsi-model', `Unable to determine model for SCSI controller idx=${c.index}`);
+}
+
+/**
+ * SCSI controllers added for drive addresses after the per-device pass get
+ * their default model now (virDomainDefPostParseCommon does the same).
+ */
+export function implicitControllerDefaults(d: Domain, caps: Caps): void {
+  for (const c of d.devices.controllers) {
+    if (c.type === 'scsi' && c.model === undefined) c.model = scsiControllerModel(c, caps);
   }
 }
 

@@ -50,31 +50,72 @@ function controllerProps(c: Controller, d: Domain): Props {
   switch (c.type) {
     case 'pci':
       return pciControllerProps(c);
-    case 'usb': {
-      const driver = c.model !== undefined ? USB_DRIVERS[c.model] : undefined;
-      if (driver === undefined) throw unsupported('build.usb-model', `USB controller model '${c.model ?? 'default'}' is not supported by teamctl yet`);
-      const p = Props.of('driver', driver);
-      if (c.ports !== undefined) p.set('p2', c.ports).set('p3', c.ports);
-      if (isUsb2Companion(c)) {
-        const master = d.devices.controllers.find((m) => m.type === 'usb' && m.index === c.index && m.model === 'ich9-ehci1');
-        if (!master) throw internalError('build.usb-master', 'masterbus not found');
-        p.set('masterbus', `${master.info.alias}.0`).set('firstport', USB2_FIRSTPORT[c.model!]!);
-      } else {
-        p.set('id', c.info.alias!);
-      }
-      return p;
-    }
+    case 'usb':
+      return usbControllerProps(c, d);
+    case 'scsi':
+      return scsiControllerProps(c);
+    case 'virtio-serial':
+      return Props.of('driver', virtioDriver('virtio-serial', c.model))
+        .set('id', c.info.alias!)
+        .nonNegative('max_ports', c.ports)
+        .nonNegative('vectors', c.vectors);
     case 'sata':
       return Props.of('driver', 'ahci').set('id', c.info.alias!);
     default:
-      throw unsupported('build.controller', `controller type '${c.type}' is not supported by teamctl yet`);
+      throw unsupported('build.controller', `Unsupported controller type: ${c.type}`);
   }
 }
 
-const USB2_FIRSTPORT: Record<string, number> = { 'ich9-uhci1': 0, 'ich9-uhci2': 2, 'ich9-uhci3': 4 };
+function usbControllerProps(c: Controller, d: Domain): Props {
+  const driver = c.model !== undefined ? USB_DRIVERS[c.model] : undefined;
+  if (driver === undefined) throw unsupported('build.usb-model', `USB controller model '${c.model ?? 'default'}' is not supported by teamctl yet`);
+  const p = Props.of('driver', driver).nonNegative('p2', c.ports).nonNegative('p3', c.ports);
+  if (c.master === undefined) return p.set('id', c.info.alias!);
+  // A companion controller hangs off the first non-companion controller of its index.
+  const master = d.devices.controllers.find((m) => m.type === 'usb' && m.index === c.index && m.master === undefined);
+  if (!master) throw internalError('build.usb-master', 'masterbus not found');
+  return p.set('masterbus', `${master.info.alias!}.0`).set('firstport', c.master.startport);
+}
 
-function isUsb2Companion(c: Controller): boolean {
-  return c.model === 'ich9-uhci1' || c.model === 'ich9-uhci2' || c.model === 'ich9-uhci3';
+const SCSI_DRIVERS: Record<string, string> = {
+  lsilogic: 'lsi',
+  lsisas1068: 'mptsas1068',
+  lsisas1078: 'megasas',
+  vmpvscsi: 'pvscsi',
+  am53c974: 'am53c974',
+  dc390: 'dc-390',
+};
+
+function scsiControllerProps(c: Controller): Props {
+  switch (c.model) {
+    case 'virtio-scsi':
+    case 'virtio-transitional':
+    case 'virtio-non-transitional': {
+      const drv = c.driver ?? {};
+      return Props.of('driver', virtioDriver('virtio-scsi', c.model))
+        .set('id', c.info.alias!)
+        .positive('num_queues', drv.queues)
+        .positive('cmd_per_lun', drv.cmd_per_lun)
+        .positive('max_sectors', drv.max_sectors)
+        .tristate('ioeventfd', drv.ioeventfd);
+    }
+    case 'buslogic':
+    case 'ncr53c90':
+    case 'ibmvscsi':
+      throw unsupported('build.scsi-model', `Unsupported controller model: ${c.model}`);
+    default: {
+      const driver = c.model !== undefined ? SCSI_DRIVERS[c.model] : undefined;
+      if (driver === undefined) throw internalError('build.scsi-model', `Unexpected SCSI controller model ${c.model ?? 'default'}`);
+      return Props.of('driver', driver).set('id', c.info.alias!);
+    }
+  }
+}
+
+/** qemuBuildVirtioDevGetConfig for a PCI virtio controller: base name, bus suffix, (non-)transitional suffix. */
+function virtioDriver(base: string, model: string | undefined): string {
+  if (model === 'virtio-transitional') return `${base}-pci-transitional`;
+  if (model === 'virtio-non-transitional') return `${base}-pci-non-transitional`;
+  return `${base}-pci`;
 }
 
 function pciControllerProps(c: Controller): Props {
