@@ -62,7 +62,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
-  buildControllers(cmd, d);
+  buildControllers(cmd, d, caps);
   buildDisks(cmd, d, caps, bootIndex, profile);
   buildNets(cmd, d, caps, { actual, bootIndex });
   buildAudio(cmd, d);

@@ -1,4 +1,5 @@
 /** Controller devices, emitted by type in libvirt's order: PCI, USB, SCSI, IDE, SATA, virtio-serial. */
+import type { Caps } from '../../caps/caps.js';
 import { internalError, unsupported } from '../../errors.js';
 import type { Controller, ControllerType } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
@@ -31,7 +32,7 @@ function isImplicit(c: Controller, d: Domain): boolean {
   return false;
 }
 
-export function buildControllers(cmd: CommandBuilder, d: Domain): void {
+export function buildControllers(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   for (const type of ORDER) {
     for (const c of d.devices.controllers) {
       if (c.type !== type) continue;
@@ -40,18 +41,18 @@ export function buildControllers(cmd: CommandBuilder, d: Domain): void {
       }
       if (isImplicit(c, d)) continue;
       if (c.type === 'usb' && c.model === 'none') continue;
-      const props = controllerProps(c, d);
+      const props = controllerProps(c, d, caps);
       cmd.props('-device', 'device', props.extend(addressProps(d, c.info)));
     }
   }
 }
 
-function controllerProps(c: Controller, d: Domain): Props {
+function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
   switch (c.type) {
     case 'pci':
       return pciControllerProps(c);
     case 'usb':
-      return usbControllerProps(c, d);
+      return usbControllerProps(c, d, caps);
     case 'scsi':
       return scsiControllerProps(c);
     case 'virtio-serial':
@@ -66,9 +67,36 @@ function controllerProps(c: Controller, d: Domain): Props {
   }
 }
 
-function usbControllerProps(c: Controller, d: Domain): Props {
-  const driver = c.model !== undefined ? USB_DRIVERS[c.model] : undefined;
-  if (driver === undefined) throw unsupported('build.usb-model', `USB controller model '${c.model ?? 'default'}' is not supported by teamctl yet`);
+/** The capability each USB controller model needs (qemuControllerModelUSBToCaps). */
+const USB_CAPS: Record<string, string> = {
+  'piix3-uhci': 'piix3-usb-uhci',
+  'piix4-uhci': 'piix4-usb-uhci',
+  ehci: 'usb-ehci',
+  'ich9-ehci1': 'ich9-usb-ehci1',
+  'ich9-uhci1': 'ich9-usb-ehci1',
+  'ich9-uhci2': 'ich9-usb-ehci1',
+  'ich9-uhci3': 'ich9-usb-ehci1',
+  'vt82c686b-uhci': 'vt82c686b-usb-uhci',
+  'pci-ohci': 'pci-ohci',
+  'nec-xhci': 'nec-usb-xhci',
+  'qemu-xhci': 'qemu-xhci',
+};
+
+/** qemuValidateDomainDeviceDefControllerUSB, which libvirt runs while building. */
+function checkUsbController(c: Controller, caps: Caps): void {
+  if (c.model === undefined) throw unsupported('build.usb-model', 'no model provided for USB controller');
+  const flag = USB_CAPS[c.model];
+  if (flag === undefined || !caps.has(flag)) {
+    throw unsupported('build.usb-model', `USB controller model '${c.model}' not supported in this QEMU binary`);
+  }
+  if (c.ports !== undefined && c.model !== 'nec-xhci' && c.model !== 'qemu-xhci') {
+    throw unsupported('build.usb-ports', `usb controller type '${c.model}' doesn't support 'ports' with this QEMU binary`);
+  }
+}
+
+function usbControllerProps(c: Controller, d: Domain, caps: Caps): Props {
+  checkUsbController(c, caps);
+  const driver = USB_DRIVERS[c.model!]!;
   const p = Props.of('driver', driver).nonNegative('p2', c.ports).nonNegative('p3', c.ports);
   if (c.master === undefined) return p.set('id', c.info.alias!);
   // A companion controller hangs off the first non-companion controller of its index.
