@@ -2,7 +2,7 @@
  * Domain XML → model. Only the shape is checked here (libvirt's parser
  * errors); defaults and derived values are the post-parse stage's job.
  */
-import { unsupported, xmlError } from '../errors.js';
+import { TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
@@ -292,6 +292,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   for (const d of el.children('disk')) insertDisk(disks, parseDisk(d, ctx));
   const controllers: Controller[] = [];
   for (const c of el.children('controller')) insertController(controllers, parseController(c, ctx));
+  checkUsbControllers(controllers);
   const interfaces: Interface[] = el.children('interface').map((i) => parseInterface(i, ctx));
   const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx));
   const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
@@ -310,6 +311,21 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     watchdogs: [],
     ...(memballoon !== undefined ? { memballoon } : {}),
   };
+}
+
+/**
+ * virDomainDefControllersParse's USB rules: model='none' excludes every other
+ * USB controller, and companions need a master.
+ */
+function checkUsbControllers(controllers: Controller[]): void {
+  const usb = controllers.filter((c) => c.type === 'usb');
+  const none = usb.filter((c) => c.model === 'none');
+  if (none.length > 1 || (none.length === 1 && usb.length > 1)) {
+    throw new TeamctlError('detail', 'xml.usb-none', "Can't add another USB controller: USB is disabled for this domain");
+  }
+  if (none.length === 0 && usb.length > 0 && usb.every((c) => c.master !== undefined)) {
+    throw new TeamctlError('detail', 'xml.usb-master', 'No master USB controller specified');
+  }
 }
 
 /**

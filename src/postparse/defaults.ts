@@ -237,11 +237,10 @@ function diskDefaults(disk: Disk): void {
 
 /** virDomainDiskDefAssignAddress for the controller-based buses. */
 function assignDriveAddress(disk: Disk): void {
-  const bus = disk.target.bus;
-  if (bus !== 'ide' && bus !== 'sata' && bus !== 'fdc' && bus !== 'scsi') return;
+  // The target must be a disk name even on buses without drive addresses.
   const idx = diskNameToIndex(disk.target.dev);
   if (idx < 0) throw xmlError('xml.disk-name', `Unknown disk name '${disk.target.dev}' and no address specified`);
-  switch (bus) {
+  switch (disk.target.bus) {
     case 'ide':
       disk.info.address = { type: 'drive', controller: Math.floor(idx / 4), bus: Math.floor((idx % 4) / 2), target: 0, unit: idx % 2 };
       break;
@@ -254,6 +253,8 @@ function assignDriveAddress(disk: Disk): void {
     case 'scsi':
       // Narrow SCSI bus mapping: 7 units per controller.
       disk.info.address = { type: 'drive', controller: Math.floor(idx / 7), bus: 0, target: 0, unit: idx % 7 };
+      break;
+    default:
       break;
   }
 }

@@ -48,6 +48,32 @@ function validateAttributes(c: Controller): void {
   if (drv.ioeventfd !== undefined) throw unsupported('controller.ioeventfd', "'ioeventfd' is only supported by virtio-scsi controller");
 }
 
+/** virDomainControllerDefValidate's PCI part (generic ranges). */
+export function validateControllerGeneric(c: Controller): void {
+  if (c.type !== 'pci') return;
+  if ((c.model === 'pci-root' || c.model === 'pcie-root') && c.info.address !== undefined) {
+    throw unsupported('controller.pci-root-address', 'pci-root and pcie-root controllers should not have an address');
+  }
+  if (c.index > 255) throw unsupported('controller.pci-index', `PCI controller index ${c.index} too high, maximum is 255`);
+  const t = c.target ?? {};
+  if (t.index !== undefined) {
+    if (t.index > 30) throw unsupported('controller.pci-target-index', `PCI controller target index '${t.index}' out of range - must be 0-30`);
+    if ((c.index === 0) !== (t.index === 0)) {
+      throw unsupported('controller.pci-target-index', 'Only the PCI controller with index 0 can have target index 0, and vice versa');
+    }
+  }
+  if (t.chassisNr !== undefined && (t.chassisNr < 1 || t.chassisNr > 255)) {
+    throw unsupported('controller.pci-chassis-nr', `PCI controller chassisNr '${t.chassisNr}' out of range - must be 1-255`);
+  }
+  if (t.chassis !== undefined && t.chassis > 255) {
+    throw unsupported('controller.pci-chassis', `PCI controller chassis '${t.chassis}' out of range - must be 0-255`);
+  }
+  if (t.port !== undefined && t.port > 255) throw unsupported('controller.pci-port', `PCI controller port '${t.port}' out of range - must be 0-255`);
+  if (t.busNr !== undefined && (t.busNr < 1 || t.busNr > 254)) {
+    throw unsupported('controller.pci-bus-nr', `PCI controller busNr '${t.busNr}' out of range - must be 1-254`);
+  }
+}
+
 export function validateController(c: Controller, d: Domain, caps: Caps): void {
   if (c.type === 'scsi') validateScsiModel(c, caps);
   validateAttributes(c);

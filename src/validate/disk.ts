@@ -77,10 +77,6 @@ function validateFrontend(disk: Disk, caps: Caps): void {
       if (!caps.has('usb-storage')) throw unsupported('disk.usb-storage', "This QEMU doesn't support '-device usb-storage'");
       if (disk.source === undefined) throw unsupported('disk.usb-empty', "'usb' disk must not be empty");
       if (addrType !== undefined && addrType !== 'usb') throw internalError('disk.address-type', 'unexpected address type for usb disk');
-      // libvirt gives USB devices a hub port itself; teamctl does not assign USB ports yet.
-      if (addrType === undefined) {
-        throw unsupported('disk.usb-port', `disk '${disk.target.dev}' on the usb bus needs an explicit <address type='usb' bus=… port=…/>: teamctl does not assign USB ports yet`);
-      }
       break;
     case 'sd':
     case 'xen':
@@ -96,6 +92,21 @@ function validateFrontend(disk: Disk, caps: Caps): void {
   if (disk.serial !== undefined && !SERIAL_CHARS.test(disk.serial)) {
     throw internalError('disk.serial', `driver serial '${disk.serial}' contains unsafe characters`);
   }
+}
+
+/** The formats teamctl builds -blockdev nodes for. */
+const BUILT_FORMATS = new Set(['raw', 'qcow2']);
+
+/** qemuDomainValidateStorageSource's format rules, then what teamctl can build. */
+function validateFormat(disk: Disk): void {
+  const format = disk.driver?.type ?? 'raw';
+  if (format === 'cow') throw unsupported('disk.format-cow', "'cow' storage format is not supported");
+  if (format === 'dir') {
+    throw unsupported('disk.format-dir', "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead");
+  }
+  if (format === 'iso') throw unsupported('disk.format-iso', "storage format 'iso' is not directly supported by QEMU, use 'raw' instead");
+  if (format === 'fat') throw unsupported('disk.format-fat', "storage format 'fat' is supported only with 'dir' storage type");
+  if (!BUILT_FORMATS.has(format)) throw unsupported('disk.format', `disk format '${format}' is not supported by teamctl yet`);
 }
 
 /** qemuValidateDomainDeviceDefDisk. */
@@ -114,6 +125,7 @@ export function validateDiskQemu(disk: Disk, caps: Caps): void {
   if (name.partition !== 0) {
     throw unsupported('disk.target-partition', `invalid disk target '${disk.target.dev}', partitions can't appear in disk targets`);
   }
+  validateFormat(disk);
 }
 
 /** virDomainDefDuplicateDiskInfoValidate and virDomainDefDuplicateDriveAddressesValidate. */

@@ -9,7 +9,7 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
-import { validateController } from './controller.js';
+import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
 import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
 
@@ -23,6 +23,7 @@ export function validateDomain(d: Domain, caps: Caps): void {
         validateDiskQemu(ref.dev, caps);
         break;
       case 'controller':
+        validateControllerGeneric(ref.dev);
         validateController(ref.dev, d, caps);
         break;
       case 'net':

@@ -1,5 +1,5 @@
 /** <disk type='file|block'>: the local-storage subset of libvirt's virDomainDiskDefParseXML. */
-import { unsupported, xmlError } from '../../errors.js';
+import { TeamctlError, unsupported } from '../../errors.js';
 import { DISK_CACHE_MODES, type Disk, type DiskBus, type DiskDriver } from '../../model/devices.js';
 import { diskNameToIndex } from '../../postparse/disk-names.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
@@ -10,8 +10,6 @@ const DISK_DEVICES = ['disk', 'cdrom', 'floppy', 'lun'] as const;
 const DISK_BUSES = ['ide', 'fdc', 'scsi', 'virtio', 'xen', 'usb', 'uml', 'sata', 'sd'] as const satisfies readonly DiskBus[];
 /** libvirt's virStorageFileFormat names (index 0, 'none', is not accepted). */
 const STORAGE_FORMATS = ['raw', 'dir', 'bochs', 'cloop', 'dmg', 'iso', 'vpc', 'vdi', 'fat', 'vhd', 'ploop', 'cow', 'qcow', 'qcow2', 'qed', 'vmdk'];
-/** The formats teamctl builds -blockdev nodes for. */
-const SUPPORTED_FORMATS = ['raw', 'qcow2'];
 
 export function parseDisk(el: El, ctx: ParseContext): Disk {
   const type = el.enumAttr('type', DISK_TYPES) ?? 'file';
@@ -36,9 +34,11 @@ export function parseDisk(el: El, ctx: ParseContext): Disk {
   backingEl?.finish();
 
   const targetEl = el.child('target');
-  if (!targetEl) throw xmlError('xml.disk-target', 'missing target information for device');
-  const dev = targetEl.attr('dev');
-  if (dev === undefined) throw xmlError('xml.disk-target', 'missing target information for device');
+  const dev = targetEl?.attr('dev');
+  if (!targetEl || dev === undefined) {
+    // libvirt reports this (VIR_ERR_NO_TARGET) when validating; the message has no category prefix.
+    throw new TeamctlError('detail', 'parse.disk-target', source !== undefined ? `missing target information for device ${source}` : 'missing target information for device');
+  }
   const bus = targetEl.enumAttr('bus', DISK_BUSES);
   const removable = targetEl.onOffAttr('removable');
   targetEl.finish();
@@ -73,11 +73,8 @@ function parseDiskDriver(el: El): DiskDriver {
   const detectZeroes = el.enumAttr('detect_zeroes', ['off', 'on', 'unmap'] as const);
   const format = el.attr('type');
   el.finish();
-  if (format !== undefined && format !== 'aio') {
-    if (!STORAGE_FORMATS.includes(format)) throw unsupported('xml.disk-format', `unknown driver format value '${format}'`);
-    if (!SUPPORTED_FORMATS.includes(format)) {
-      throw unsupported('parse.disk-format', `disk format '${format}' is not supported by teamctl yet`);
-    }
+  if (format !== undefined && format !== 'aio' && !STORAGE_FORMATS.includes(format)) {
+    throw unsupported('xml.disk-format', `unknown driver format value '${format}'`);
   }
   return {
     ...(name !== undefined ? { name } : {}),

@@ -28,8 +28,11 @@ export function parseController(el: El, ctx: ParseContext): Controller {
   const indexRaw = el.attr('index');
   let index = -1;
   if (indexRaw !== undefined) {
-    if (!/^[0-9]+$/.test(indexRaw) || Number(indexRaw) > 0x7fffffff) {
-      throw xmlError('xml.controller-index', `Cannot parse controller index ${indexRaw}`);
+    if (/^-[0-9]+$/.test(indexRaw.trim())) {
+      throw xmlError('xml.controller-index', `Invalid value for attribute 'index' in element 'controller': '${indexRaw}'. Expected non-negative value`);
+    }
+    if (!/^\+?[0-9]+$/.test(indexRaw.trim()) || Number(indexRaw) > 0x7fffffff) {
+      throw xmlError('xml.controller-index', `Invalid value for attribute 'index' in element 'controller': '${indexRaw}'. Expected integer value`);
     }
     index = Number(indexRaw);
   }
