@@ -199,7 +199,7 @@ export interface Controller {
   /** <controller type='virtio-serial' ports='N' vectors='N'>. */
   vectors?: number;
   /** <target chassis= port= busNr= index= .../> of PCI controllers. */
-  target?: { chassisNr?: number; chassis?: number; port?: number; busNr?: number; index?: number; hotplug?: boolean };
+  target?: { chassisNr?: number; chassis?: number; port?: number; busNr?: number; index?: number; hotplug?: boolean; memReserve?: number };
   /** <model name='...'/> of PCI controllers (the QEMU device). */
   modelName?: string;
   /** <master startport='N'/> of a USB companion controller. */

@@ -4,6 +4,7 @@ import { internalError, unsupported } from '../errors.js';
 import type { Controller } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import { isI440FX, isQ35 } from '../model/machine.js';
+import { validatePciController } from './pci-controller.js';
 
 const VIRTIO_SCSI_MODELS = new Set(['virtio-scsi', 'virtio-transitional', 'virtio-non-transitional']);
 
@@ -83,6 +84,9 @@ export function validateController(c: Controller, d: Domain, caps: Caps): void {
       if (c.index === 0 && isI440FX(d)) return;
       if (isI440FX(d)) throw unsupported('controller.ide', 'Only a single IDE controller is supported for this machine type');
       throw unsupported('controller.ide', 'IDE controllers are unsupported for this QEMU binary or machine type');
+    case 'pci':
+      validatePciController(c, caps);
+      return;
     case 'sata':
       if (c.index === 0 && isQ35(d)) return;
       if (!caps.has('ich9-ahci')) throw unsupported('controller.sata', 'SATA is not supported with this QEMU binary');

@@ -152,7 +152,10 @@ function pciControllerProps(c: Controller): Props {
   const t = c.target ?? {};
   switch (c.model) {
     case 'pci-bridge':
-      return Props.of('driver', name).set('chassis_nr', t.chassisNr ?? c.index).set('id', c.info.alias!);
+      return Props.of('driver', name)
+        .set('chassis_nr', t.chassisNr ?? c.index)
+        .positive('mem-reserve', memReserveBytes(t.memReserve))
+        .set('id', c.info.alias!);
     case 'pci-expander-bus':
     case 'pcie-expander-bus':
       return Props.of('driver', name).set('bus_nr', t.busNr ?? 0).set('id', c.info.alias!);
@@ -166,8 +169,14 @@ function pciControllerProps(c: Controller): Props {
         .set('port', t.port ?? 0)
         .set('chassis', t.chassis ?? c.index)
         .set('id', c.info.alias!)
-        .tristate('hotplug', t.hotplug);
+        .tristate('hotplug', t.hotplug)
+        .positive('mem-reserve', memReserveBytes(t.memReserve));
     default:
       throw internalError('build.pci-model', `Unexpected PCI controller model ${c.model}`);
   }
+}
+
+/** <target memReserve> is in KiB; QEMU takes bytes. */
+function memReserveBytes(kib: number | undefined): bigint | undefined {
+  return kib === undefined ? undefined : BigInt(kib) * 1024n;
 }

@@ -16,6 +16,9 @@ const CONTROLLER_MODELS: Partial<Record<ControllerType, readonly string[]>> = {
   isa: [],
 };
 
+/** libvirt's virDomainControllerPCIModelName values. */
+const PCI_MODEL_NAMES = ['none', 'pci-bridge', 'i82801b11-bridge', 'ioh3420', 'x3130-upstream', 'xio3130-downstream', 'pxb', 'pxb-pcie', 'pcie-root-port', 'spapr-pci-host-bridge', 'pcie-pci-bridge'] as const;
+
 /** The companion UHCI controllers of ich9-ehci1 and the first port each one serves. */
 const USB_COMPANION_PORT: Record<string, number> = { 'ich9-uhci1': 0, 'ich9-uhci2': 2, 'ich9-uhci3': 4 };
 
@@ -84,8 +87,9 @@ function parseControllerDriver(el: El | undefined): Controller['driver'] {
 function parsePciControllerOptions(el: El, c: Controller): void {
   const modelEl = el.child('model');
   if (modelEl) {
-    const name = modelEl.attr('name');
-    if (name !== undefined) c.modelName = name;
+    const name = modelEl.enumAttr('name', PCI_MODEL_NAMES);
+    // 'none' is libvirt's spelling of "not set".
+    if (name !== undefined && name !== 'none') c.modelName = name;
     modelEl.finish();
   }
   const t = el.child('target');
@@ -96,6 +100,7 @@ function parsePciControllerOptions(el: El, c: Controller): void {
   const busNr = t.uintAttr('busNr');
   const idx = t.uintAttr('index');
   const hotplug = t.onOffAttr('hotplug');
+  const memReserve = t.uintAnyBaseAttr('memReserve', { nonZero: true, max: Number.MAX_SAFE_INTEGER });
   t.finish();
   c.target = {
     ...(chassisNr !== undefined ? { chassisNr } : {}),
@@ -104,6 +109,7 @@ function parsePciControllerOptions(el: El, c: Controller): void {
     ...(busNr !== undefined ? { busNr } : {}),
     ...(idx !== undefined ? { index: idx } : {}),
     ...(hotplug !== undefined ? { hotplug } : {}),
+    ...(memReserve !== undefined ? { memReserve } : {}),
   };
 }
 
