@@ -178,11 +178,17 @@ export interface Disk {
   source?: string;
   /** An empty <backingStore/>: the image has no backing chain (libvirt then tells QEMU so). */
   backingStoreTerminated?: boolean;
-  /** <target removable='on|off'/> applies to usb and scsi disks. */
-  target: { dev: string; bus?: DiskBus; removable?: boolean };
+  /** <target removable='on|off'/> applies to usb and scsi disks; tray= to cdroms and floppies. */
+  target: { dev: string; bus?: DiskBus; removable?: boolean; tray?: 'open' | 'closed' };
   readonly?: boolean;
   shareable?: boolean;
   serial?: string;
+  /** <wwn>: 16 hex digits, optionally 0x-prefixed (ide and scsi disks). */
+  wwn?: string;
+  /** <vendor> (scsi disks). */
+  vendor?: string;
+  /** <product> (ide, sata and scsi disks). */
+  product?: string;
   info: DeviceInfo;
 }
 

@@ -12,14 +12,41 @@ import { diskNameParse } from '../postparse/disk-names.js';
 
 const CONTROLLER_BUSES = new Set(['ide', 'fdc', 'scsi', 'sata']);
 
-/** virDomainDiskDefValidate's address/bus compatibility rule. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** virDomainDiskDefValidate, the parts teamctl models, in libvirt's order. */
 export function validateDiskGeneric(disk: Disk): void {
   const a = disk.info.address;
-  if (a !== undefined && CONTROLLER_BUSES.has(disk.target.bus ?? '') && a.type !== 'drive') {
-    throw unsupported(
-      'disk.address-bus',
-      `Invalid address type '${a.type}' for the disk '${disk.target.dev}' with the bus type '${disk.target.bus ?? ''}'`,
-    );
+  const bus = disk.target.bus ?? '';
+  if (a !== undefined && CONTROLLER_BUSES.has(bus) && a.type !== 'drive') {
+    throw unsupported('disk.address-bus', `Invalid address type '${a.type}' for the disk '${disk.target.dev}' with the bus type '${bus}'`);
+  }
+  if (disk.target.tray !== undefined && disk.device !== 'floppy' && disk.device !== 'cdrom') {
+    throw unsupported('disk.tray', 'tray is only valid for cdrom and floppy');
+  }
+  if (disk.vendor !== undefined) {
+    if (!PRINTABLE.test(disk.vendor)) throw xmlError('disk.vendor', 'disk vendor is not printable string');
+    if (disk.vendor.length > 8) throw unsupported('disk.vendor', 'disk vendor is more than 8 characters');
+  }
+  if (disk.product !== undefined) {
+    const len = bus === 'scsi' ? 16 : 40;
+    if (!PRINTABLE.test(disk.product)) throw xmlError('disk.product', 'disk product is not printable string');
+    if (disk.product.length > len) throw unsupported('disk.product', `disk product is more than ${len} characters`);
+  }
+  if (disk.device === 'floppy' && bus !== 'fdc') throw internalError('disk.floppy-bus', `Invalid bus type '${bus}' for floppy disk`);
+  if (disk.device !== 'floppy' && bus === 'fdc') throw internalError('disk.fdc-bus', `Invalid bus type '${bus}' for disk`);
+  if (disk.target.removable !== undefined && bus !== 'usb' && !(bus === 'scsi' && disk.device === 'disk')) {
+    throw xmlError('disk.removable', 'removable is only valid for usb or scsi disks');
+  }
+  if (disk.wwn !== undefined && !/^(0x)?[0-9a-fA-F]{16}$/.test(disk.wwn)) throw internalError('disk.wwn', `Malformed wwn: ${disk.wwn}`);
+  const dev = disk.target.dev;
+  if (disk.device === 'disk' && !['hd', 'sd', 'vd', 'xvd', 'ubd'].some((p) => dev.startsWith(p))) {
+    throw internalError('disk.name', `Invalid harddisk device name: ${dev}`);
+  }
+  if (disk.device === 'floppy' && !dev.startsWith('fd')) throw internalError('disk.name', `Invalid floppy device name: ${dev}`);
+  // Only removable media may be empty (VIR_ERR_NO_SOURCE, printed without a category).
+  if (disk.source === undefined && disk.device === 'disk') {
+    throw new TeamctlError('detail', 'disk.no-source', `missing source information for device ${dev}`);
   }
 }
 
@@ -64,6 +91,11 @@ function validateFrontend(disk: Disk, caps: Caps): void {
   const bus = disk.target.bus;
   if (disk.device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) {
     throw unsupported('disk.cdrom-bus', `disk type of '${disk.target.dev}' does not support ejectable media`);
+  }
+  if (disk.wwn !== undefined && bus !== 'ide' && bus !== 'scsi') throw unsupported('disk.wwn-bus', 'Only ide and scsi disk support wwn');
+  if (disk.vendor !== undefined && bus !== 'scsi') throw unsupported('disk.vendor-bus', "Only scsi disk supports 'vendor'");
+  if (disk.product !== undefined && bus !== 'ide' && bus !== 'sata' && bus !== 'scsi') {
+    throw unsupported('disk.product-bus', "Only ide, sata and scsi disk supports 'product'");
   }
   const addrType = disk.info.address?.type;
   switch (bus) {

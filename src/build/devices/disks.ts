@@ -107,6 +107,11 @@ function diskDeviceProps(d: Domain, disk: Disk, caps: Caps, drive: string | unde
   p.set('id', disk.info.alias!);
   // Floppies boot through the floppy controller instead.
   if (disk.device !== 'floppy') p.positive('bootindex', bootIndex);
+  if (disk.wwn !== undefined) p.set('wwn', BigInt(disk.wwn.startsWith('0x') ? disk.wwn : `0x${disk.wwn}`));
+  p.str('vendor', disk.vendor);
+  // The product is the SCSI "product" but the IDE/SATA "model".
+  if (disk.target.bus === 'scsi') p.str('product', disk.product);
+  if (disk.target.bus === 'ide' || disk.target.bus === 'sata') p.str('model', disk.product);
   p.tristate('removable', removable);
   const flags = cacheModeFlags(effectiveCacheMode(disk));
   if (flags) p.set('write-cache', flags.writeback ? 'on' : 'off');

@@ -41,13 +41,20 @@ export function parseDisk(el: El, ctx: ParseContext): Disk {
   }
   const bus = targetEl.enumAttr('bus', DISK_BUSES);
   const removable = targetEl.onOffAttr('removable');
+  const tray = targetEl.enumAttr('tray', ['closed', 'open'] as const);
   targetEl.finish();
+  if (tray === 'open') {
+    ctx.warnings.push(`disk '${dev}': tray='open' does not show on the command line; libvirt starts QEMU with the medium inserted`);
+  }
 
   const readonlyEl = el.child('readonly');
   readonlyEl?.finish();
   const shareableEl = el.child('shareable');
   shareableEl?.finish();
   const serial = el.childText('serial');
+  const wwn = el.childText('wwn');
+  const vendor = el.childText('vendor');
+  const product = el.childText('product');
 
   const info = parseDeviceInfo(el, ctx, { boot: true });
   el.finish();
@@ -57,10 +64,13 @@ export function parseDisk(el: El, ctx: ParseContext): Disk {
     ...(driver !== undefined ? { driver } : {}),
     ...(source !== undefined ? { source } : {}),
     ...(backingEl ? { backingStoreTerminated: true } : {}),
-    target: { dev, ...(bus !== undefined ? { bus } : {}), ...(removable !== undefined ? { removable } : {}) },
+    target: { dev, ...(bus !== undefined ? { bus } : {}), ...(removable !== undefined ? { removable } : {}), ...(tray !== undefined ? { tray } : {}) },
     ...(readonlyEl ? { readonly: true } : {}),
     ...(shareableEl ? { shareable: true } : {}),
     ...(serial !== undefined ? { serial } : {}),
+    ...(wwn !== undefined ? { wwn } : {}),
+    ...(vendor !== undefined ? { vendor } : {}),
+    ...(product !== undefined ? { product } : {}),
     info,
   };
 }
