@@ -54,9 +54,9 @@ function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
     case 'usb':
       return usbControllerProps(c, d, caps);
     case 'scsi':
-      return scsiControllerProps(c);
+      return scsiControllerProps(c, caps);
     case 'virtio-serial':
-      return Props.of('driver', virtioDriver('virtio-serial', c.model))
+      return Props.of('driver', virtioDriver('virtio-serial', c.model, caps))
         .set('id', c.info.alias!)
         .nonNegative('max_ports', c.ports)
         .nonNegative('vectors', c.vectors);
@@ -114,13 +114,13 @@ const SCSI_DRIVERS: Record<string, string> = {
   dc390: 'dc-390',
 };
 
-function scsiControllerProps(c: Controller): Props {
+function scsiControllerProps(c: Controller, caps: Caps): Props {
   switch (c.model) {
     case 'virtio-scsi':
     case 'virtio-transitional':
     case 'virtio-non-transitional': {
       const drv = c.driver ?? {};
-      return Props.of('driver', virtioDriver('virtio-scsi', c.model))
+      return Props.of('driver', virtioDriver('virtio-scsi', c.model, caps))
         .set('id', c.info.alias!)
         .positive('num_queues', drv.queues)
         .positive('cmd_per_lun', drv.cmd_per_lun)
@@ -140,9 +140,14 @@ function scsiControllerProps(c: Controller): Props {
 }
 
 /** qemuBuildVirtioDevGetConfig for a PCI virtio controller: base name, bus suffix, (non-)transitional suffix. */
-function virtioDriver(base: string, model: string | undefined): string {
-  if (model === 'virtio-transitional') return `${base}-pci-transitional`;
-  if (model === 'virtio-non-transitional') return `${base}-pci-non-transitional`;
+function virtioDriver(base: string, model: string | undefined, caps: Caps): string {
+  const transitional = caps.has('virtio-pci-non-transitional');
+  // Without the suffixed devices a transitional model is plain virtio on a conventional PCI slot.
+  if (model === 'virtio-transitional') return transitional ? `${base}-pci-transitional` : `${base}-pci`;
+  if (model === 'virtio-non-transitional') {
+    if (!transitional) throw unsupported('build.virtio-model', 'virtio non-transitional model not supported for this qemu');
+    return `${base}-pci-non-transitional`;
+  }
   return `${base}-pci`;
 }
 
