@@ -62,8 +62,8 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
-  buildControllers(cmd, d);
-  buildDisks(cmd, d, caps, bootIndex);
+  buildControllers(cmd, d, caps);
+  buildDisks(cmd, d, caps, bootIndex, profile);
   buildNets(cmd, d, caps, { actual, bootIndex });
   buildAudio(cmd, d);
   buildWatchdogs(cmd, d);

@@ -15,6 +15,8 @@ export interface Profile {
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
   /** File descriptor number the monitor socket is passed on. */
   readonly monitorFd: number;
+  /** Block devices that are host CD-ROM drives (libvirt asks the host; QEMU then needs host_cdrom). */
+  readonly hostCdroms: readonly string[];
 }
 
 export const TEST_PROFILE: Profile = {
@@ -27,6 +29,8 @@ export const TEST_PROFILE: Profile = {
     ['LOGNAME', 'test'],
   ],
   monitorFd: 1729,
+  // libvirt's test harness mocks /dev/cdrom as the host's CD-ROM drive.
+  hostCdroms: ['/dev/cdrom'],
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -157,22 +157,38 @@ export interface AssignedPciDevice {
 
 export type DiskBus = 'ide' | 'fdc' | 'scsi' | 'virtio' | 'xen' | 'usb' | 'uml' | 'sata' | 'sd';
 
+export const DISK_CACHE_MODES = ['default', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe'] as const;
+export type DiskCache = (typeof DISK_CACHE_MODES)[number];
+
+/** <driver> of a disk. */
+export interface DiskDriver {
+  name?: string;
+  /** The image format: raw, qcow2, ... */
+  type?: string;
+  cache?: DiskCache;
+  discard?: 'ignore' | 'unmap';
+  detect_zeroes?: 'off' | 'on' | 'unmap';
+}
+
 export interface Disk {
   type: 'file' | 'block';
   device: 'disk' | 'cdrom' | 'floppy' | 'lun';
-  driver?: {
-    name?: string;
-    /** The image format: raw, qcow2, ... */
-    type?: string;
-    cache?: 'default' | 'none' | 'writethrough' | 'writeback' | 'directsync' | 'unsafe';
-    discard?: 'ignore' | 'unmap';
-  };
+  driver?: DiskDriver;
   /** The image path (source file= or dev=); absent for an empty cdrom/floppy. */
   source?: string;
-  target: { dev: string; bus?: DiskBus };
+  /** An empty <backingStore/>: the image has no backing chain (libvirt then tells QEMU so). */
+  backingStoreTerminated?: boolean;
+  /** <target removable='on|off'/> applies to usb and scsi disks; tray= to cdroms and floppies. */
+  target: { dev: string; bus?: DiskBus; removable?: boolean; tray?: 'open' | 'closed' };
   readonly?: boolean;
   shareable?: boolean;
   serial?: string;
+  /** <wwn>: 16 hex digits, optionally 0x-prefixed (ide and scsi disks). */
+  wwn?: string;
+  /** <vendor> (scsi disks). */
+  vendor?: string;
+  /** <product> (ide, sata and scsi disks). */
+  product?: string;
   info: DeviceInfo;
 }
 
@@ -189,9 +205,13 @@ export interface Controller {
   /** <controller type='virtio-serial' ports='N' vectors='N'>. */
   vectors?: number;
   /** <target chassis= port= busNr= index= .../> of PCI controllers. */
-  target?: { chassisNr?: number; chassis?: number; port?: number; busNr?: number; index?: number; hotplug?: boolean };
+  target?: { chassisNr?: number; chassis?: number; port?: number; busNr?: number; index?: number; hotplug?: boolean; memReserve?: number };
   /** <model name='...'/> of PCI controllers (the QEMU device). */
   modelName?: string;
+  /** <master startport='N'/> of a USB companion controller. */
+  master?: { startport: number };
+  /** <driver queues= cmd_per_lun= max_sectors= ioeventfd=> of SCSI (and virtio-serial) controllers. */
+  driver?: { queues?: number; cmd_per_lun?: number; max_sectors?: number; ioeventfd?: boolean };
   info: DeviceInfo;
 }
 

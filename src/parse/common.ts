@@ -122,15 +122,28 @@ export function parseAddress(el: El): DeviceAddress {
 function parsePciAddress(el: El): PciAddress {
   const addr: PciAddress = {
     type: 'pci',
-    domain: el.uintAnyBaseAttr('domain', { max: 0xffff }) ?? 0,
-    bus: el.uintAnyBaseAttr('bus', { max: 0xff }) ?? 0,
-    slot: el.uintAnyBaseAttr('slot', { max: 0x1f }) ?? 0,
-    function: el.uintAnyBaseAttr('function', { max: 7 }) ?? 0,
+    domain: el.uintAnyBaseAttr('domain') ?? 0,
+    bus: el.uintAnyBaseAttr('bus') ?? 0,
+    slot: el.uintAnyBaseAttr('slot') ?? 0,
+    function: el.uintAnyBaseAttr('function') ?? 0,
   };
+  checkPciAddressRange(addr);
   const multi = el.onOffAttr('multifunction');
   if (multi !== undefined) addr.multifunction = multi;
   if (el.child('zpci')) throw unsupported('parse.zpci', 'zPCI addresses (s390) are not supported by teamctl');
   return addr;
+}
+
+/**
+ * virPCIDeviceAddressIsValid as the parser applies it: an address with
+ * domain, bus and slot all 0 means "not given" and is not checked.
+ */
+function checkPciAddressRange(a: PciAddress): void {
+  if (!(a.domain || a.bus || a.slot)) return;
+  const hex = (n: number) => n.toString(16);
+  if (a.bus > 0xff) throw xmlError('xml.pci-bus', `Invalid PCI address bus='0x${hex(a.bus)}', must be <= 0xFF`);
+  if (a.slot > 0x1f) throw xmlError('xml.pci-slot', `Invalid PCI address slot='0x${hex(a.slot)}', must be <= 0x1F`);
+  if (a.function > 7) throw xmlError('xml.pci-function', `Invalid PCI address function=0x${hex(a.function)}, must be <= 7`);
 }
 
 /** Host PCI address under <source> (no type attribute needed). */

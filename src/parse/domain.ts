@@ -2,11 +2,11 @@
  * Domain XML → model. Only the shape is checked here (libvirt's parser
  * errors); defaults and derived values are the post-parse stage's job.
  */
-import { unsupported, xmlError } from '../errors.js';
+import { TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
-import { parseDisk } from './devices/disk.js';
+import { insertDisk, parseDisk } from './devices/disk.js';
 import { parseHostdev } from './devices/hostdev.js';
 import { parseInterface } from './devices/interface.js';
 import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
@@ -288,9 +288,11 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   }
   const emulator = el.childText('emulator');
   if (emulator !== undefined) devices.emulator = emulator.trim();
-  const disks: Disk[] = el.children('disk').map((d) => parseDisk(d, ctx));
+  const disks: Disk[] = [];
+  for (const d of el.children('disk')) insertDisk(disks, parseDisk(d, ctx));
   const controllers: Controller[] = [];
   for (const c of el.children('controller')) insertController(controllers, parseController(c, ctx));
+  checkUsbControllers(controllers);
   const interfaces: Interface[] = el.children('interface').map((i) => parseInterface(i, ctx));
   const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx));
   const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
@@ -312,6 +314,21 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
 }
 
 /**
+ * virDomainDefControllersParse's USB rules: model='none' excludes every other
+ * USB controller, and companions need a master.
+ */
+function checkUsbControllers(controllers: Controller[]): void {
+  const usb = controllers.filter((c) => c.type === 'usb');
+  const none = usb.filter((c) => c.model === 'none');
+  if (none.length > 1 || (none.length === 1 && usb.length > 1)) {
+    throw new TeamctlError('detail', 'xml.usb-none', "Can't add another USB controller: USB is disabled for this domain");
+  }
+  if (none.length === 0 && usb.length > 0 && usb.every((c) => c.master !== undefined)) {
+    throw new TeamctlError('detail', 'xml.usb-master', 'No master USB controller specified');
+  }
+}
+
+/**
  * libvirt's virDomainControllerInsertPreAlloced: controllers of one type stay
  * together, ordered by index; a controller of a new type goes last.
  */
@@ -325,6 +342,8 @@ export function insertController(list: Controller[], c: Controller): void {
       break;
     }
     if (cur.index > c.index) insertAt = i;
+    // A USB master goes before the companions of its index.
+    else if (c.master === undefined && cur.master !== undefined && cur.index === c.index) insertAt = i;
     else if (insertAt === -1) insertAt = i + 1;
   }
   if (insertAt === -1) list.push(c);

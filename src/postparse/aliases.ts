@@ -6,6 +6,7 @@
 import type { DeviceInfo } from '../model/address.js';
 import type { Controller, Disk } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
+import { internalError } from '../errors.js';
 import { isI440FX, isQ35 } from '../model/machine.js';
 import { diskNameToIndex } from './disk-names.js';
 
@@ -28,7 +29,7 @@ function nextIndex(infos: DeviceInfo[], prefix: string): number {
 
 export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['interfaces'][number]) => boolean): void {
   const dev = d.devices;
-  for (const disk of dev.disks) disk.info.alias ??= diskAlias(disk);
+  for (const disk of dev.disks) disk.info.alias ??= diskAlias(d, disk);
   const hostdevInfos = (): DeviceInfo[] => [...dev.hostdevs.map((h) => h.info), ...dev.interfaces.map((n) => n.info)];
   for (const n of dev.interfaces) {
     if (n.info.alias !== undefined) continue;
@@ -43,12 +44,16 @@ export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['in
   if (balloon && balloon.model !== 'none') balloon.info.alias ??= 'balloon0';
 }
 
-function diskAlias(disk: Disk): string {
+function diskAlias(d: Domain, disk: Disk): string {
   const prefix = disk.target.bus ?? 'ide';
   const a = disk.info.address;
   if (a?.type === 'drive') {
-    // SCSI disks on controllers other than lsilogic also carry the target.
-    if (disk.target.bus === 'scsi') return `${prefix}${a.controller}-${a.bus}-${a.target}-${a.unit}`;
+    if (disk.target.bus === 'scsi') {
+      const cont = d.devices.controllers.find((c) => c.type === 'scsi' && c.index === a.controller);
+      if (!cont) throw internalError('alias.scsi-controller', `unable to find a SCSI controller for idx=${a.controller}`);
+      // SCSI disks on controllers other than lsilogic also carry the target.
+      if (cont.model !== 'lsilogic') return `${prefix}${a.controller}-${a.bus}-${a.target}-${a.unit}`;
+    }
     return `${prefix}${a.controller}-${a.bus}-${a.unit}`;
   }
   return `${prefix}-disk${diskNameToIndex(disk.target.dev)}`;

@@ -4,7 +4,7 @@
  * qemuDomainDeviceDefPostParse and virDomainDefPostParseCommon).
  */
 import type { Caps } from '../caps/caps.js';
-import { TeamctlError, unsupported, xmlError } from '../errors.js';
+import { internalError, TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { Controller, ControllerType, Disk, Input, Interface } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf, isI440FX, isQ35 } from '../model/machine.js';
@@ -154,7 +154,15 @@ export function addDefaultDevices(d: Domain, caps: Caps): void {
 function addUsbController(d: Domain, model: string | undefined): void {
   const c = addController(d, 'usb', 0, model);
   if (model !== 'ich9-ehci1') return;
-  for (const companion of ['ich9-uhci1', 'ich9-uhci2', 'ich9-uhci3']) addController(d, 'usb', c.index, companion);
+  const companions = [
+    ['ich9-uhci1', 0],
+    ['ich9-uhci2', 2],
+    ['ich9-uhci3', 4],
+  ] as const;
+  for (const [model, startport] of companions) {
+    // The master must be known before insertion: it decides the companion's place.
+    insertController(d.devices.controllers, { type: 'usb', index: c.index, model, master: { startport }, info: {} });
+  }
 }
 
 /**
@@ -229,11 +237,10 @@ function diskDefaults(disk: Disk): void {
 
 /** virDomainDiskDefAssignAddress for the controller-based buses. */
 function assignDriveAddress(disk: Disk): void {
-  const bus = disk.target.bus;
-  if (bus !== 'ide' && bus !== 'sata' && bus !== 'fdc' && bus !== 'scsi') return;
+  // The target must be a disk name even on buses without drive addresses.
   const idx = diskNameToIndex(disk.target.dev);
   if (idx < 0) throw xmlError('xml.disk-name', `Unknown disk name '${disk.target.dev}' and no address specified`);
-  switch (bus) {
+  switch (disk.target.bus) {
     case 'ide':
       disk.info.address = { type: 'drive', controller: Math.floor(idx / 4), bus: Math.floor((idx % 4) / 2), target: 0, unit: idx % 2 };
       break;
@@ -247,12 +254,15 @@ function assignDriveAddress(disk: Disk): void {
       // Narrow SCSI bus mapping: 7 units per controller.
       disk.info.address = { type: 'drive', controller: Math.floor(idx / 7), bus: 0, target: 0, unit: idx % 7 };
       break;
+    default:
+      break;
   }
 }
 
 const XHCI_MAX_PORTS = 15;
 
 function controllerDefaults(c: Controller, caps: Caps): void {
+  if (c.type === 'scsi') c.model = scsiControllerModel(c, caps);
   if (c.type === 'usb') {
     if (c.model === undefined && caps.has('piix3-usb-uhci')) c.model = 'piix3-uhci';
     if (c.model === 'qusb1' || c.model === 'qusb2') {
@@ -264,6 +274,24 @@ function controllerDefaults(c: Controller, caps: Caps): void {
   }
   if (c.type === 'pci' && (c.model === 'pci-root' || c.model === 'pcie-root') && c.index !== 0) {
     throw xmlError('postparse.pci-root-index', 'pci-root and pcie-root controllers should have index 0');
+  }
+}
+
+/** qemuDomainGetSCSIControllerModel for x86: lsilogic when QEMU has it, else virtio-scsi. */
+function scsiControllerModel(c: Controller, caps: Caps): string {
+  if (c.model !== undefined && c.model !== 'auto') return c.model;
+  if (caps.has('lsi')) return 'lsilogic';
+  if (caps.has('virtio-scsi-pci')) return 'virtio-scsi';
+  throw internalError('postparse.scsi-model', `Unable to determine model for SCSI controller idx=${c.index}`);
+}
+
+/**
+ * SCSI controllers added for drive addresses after the per-device pass get
+ * their default model now (virDomainDefPostParseCommon does the same).
+ */
+export function implicitControllerDefaults(d: Domain, caps: Caps): void {
+  for (const c of d.devices.controllers) {
+    if (c.type === 'scsi' && c.model === undefined) c.model = scsiControllerModel(c, caps);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   commonDefaults,
   cpuDefaults,
   deviceDefaults,
+  implicitControllerDefaults,
   machineDefaults,
 } from './defaults.js';
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
@@ -51,6 +52,7 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   cpuDefaults(d, caps);
   deviceDefaults(d, caps, resolve);
   commonDefaults(d);
+  implicitControllerDefaults(d, caps);
   assignPciAddresses(d, caps);
   return d;
 }

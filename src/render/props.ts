@@ -5,7 +5,8 @@
  * conventions so builders cannot get them wrong.
  */
 
-export type PropScalar = string | number | bigint | boolean;
+/** `null` is JSON's null (libvirt's `n:` form), only meaningful in JSON syntax. */
+export type PropScalar = string | number | bigint | boolean | null;
 export type PropValue = PropScalar | Props | PropValue[];
 
 export class Props {

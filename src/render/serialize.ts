@@ -34,6 +34,7 @@ function jsonValue(value: PropValue): string {
     return '{' + parts.join(',') + '}';
   }
   if (Array.isArray(value)) return '[' + value.map(jsonValue).join(',') + ']';
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -78,6 +79,7 @@ function legacyInto(parts: string[], key: string, value: PropValue, arrays: Lega
     legacyArray(parts, key, value, arrays);
     return;
   }
+  if (value === null) throw internalError('render.null', `property '${key}' is null, which only JSON syntax can express`);
   switch (typeof value) {
     case 'string':
       parts.push(`${key}=${escapeComma(value)}`);

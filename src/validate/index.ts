@@ -9,12 +9,23 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
+import { validateController, validateControllerGeneric } from './controller.js';
+import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
 import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
   validateQemuDomain(d, caps);
   for (const ref of allDevices(d)) {
     switch (ref.kind) {
+      case 'disk':
+        validateDiskGeneric(ref.dev);
+        if (ref.info.address?.type === 'drive') validateDriveAddress(d, ref.dev, ref.info.address, caps);
+        validateDiskQemu(ref.dev, caps);
+        break;
+      case 'controller':
+        validateControllerGeneric(ref.dev);
+        validateController(ref.dev, d, caps);
+        break;
       case 'net':
         validateNetTeamingGeneric(ref.dev);
         validateNetTeamingQemu(ref.dev, caps);
@@ -26,6 +37,7 @@ export function validateDomain(d: Domain, caps: Caps): void {
         break;
     }
   }
+  validateDiskDuplicates(d);
 }
 
 /** The part of qemuValidateDomainDef teamctl models. */

@@ -1,4 +1,5 @@
 /** Controller devices, emitted by type in libvirt's order: PCI, USB, SCSI, IDE, SATA, virtio-serial. */
+import type { Caps } from '../../caps/caps.js';
 import { internalError, unsupported } from '../../errors.js';
 import type { Controller, ControllerType } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
@@ -31,7 +32,7 @@ function isImplicit(c: Controller, d: Domain): boolean {
   return false;
 }
 
-export function buildControllers(cmd: CommandBuilder, d: Domain): void {
+export function buildControllers(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   for (const type of ORDER) {
     for (const c of d.devices.controllers) {
       if (c.type !== type) continue;
@@ -40,41 +41,114 @@ export function buildControllers(cmd: CommandBuilder, d: Domain): void {
       }
       if (isImplicit(c, d)) continue;
       if (c.type === 'usb' && c.model === 'none') continue;
-      const props = controllerProps(c, d);
+      const props = controllerProps(c, d, caps);
       cmd.props('-device', 'device', props.extend(addressProps(d, c.info)));
     }
   }
 }
 
-function controllerProps(c: Controller, d: Domain): Props {
+function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
   switch (c.type) {
     case 'pci':
       return pciControllerProps(c);
-    case 'usb': {
-      const driver = c.model !== undefined ? USB_DRIVERS[c.model] : undefined;
-      if (driver === undefined) throw unsupported('build.usb-model', `USB controller model '${c.model ?? 'default'}' is not supported by teamctl yet`);
-      const p = Props.of('driver', driver);
-      if (c.ports !== undefined) p.set('p2', c.ports).set('p3', c.ports);
-      if (isUsb2Companion(c)) {
-        const master = d.devices.controllers.find((m) => m.type === 'usb' && m.index === c.index && m.model === 'ich9-ehci1');
-        if (!master) throw internalError('build.usb-master', 'masterbus not found');
-        p.set('masterbus', `${master.info.alias}.0`).set('firstport', USB2_FIRSTPORT[c.model!]!);
-      } else {
-        p.set('id', c.info.alias!);
-      }
-      return p;
-    }
+    case 'usb':
+      return usbControllerProps(c, d, caps);
+    case 'scsi':
+      return scsiControllerProps(c, caps);
+    case 'virtio-serial':
+      return Props.of('driver', virtioDriver('virtio-serial', c.model, caps))
+        .set('id', c.info.alias!)
+        .nonNegative('max_ports', c.ports)
+        .nonNegative('vectors', c.vectors);
     case 'sata':
       return Props.of('driver', 'ahci').set('id', c.info.alias!);
     default:
-      throw unsupported('build.controller', `controller type '${c.type}' is not supported by teamctl yet`);
+      throw unsupported('build.controller', `Unsupported controller type: ${c.type}`);
   }
 }
 
-const USB2_FIRSTPORT: Record<string, number> = { 'ich9-uhci1': 0, 'ich9-uhci2': 2, 'ich9-uhci3': 4 };
+/** The capability each USB controller model needs (qemuControllerModelUSBToCaps). */
+const USB_CAPS: Record<string, string> = {
+  'piix3-uhci': 'piix3-usb-uhci',
+  'piix4-uhci': 'piix4-usb-uhci',
+  ehci: 'usb-ehci',
+  'ich9-ehci1': 'ich9-usb-ehci1',
+  'ich9-uhci1': 'ich9-usb-ehci1',
+  'ich9-uhci2': 'ich9-usb-ehci1',
+  'ich9-uhci3': 'ich9-usb-ehci1',
+  'vt82c686b-uhci': 'vt82c686b-usb-uhci',
+  'pci-ohci': 'pci-ohci',
+  'nec-xhci': 'nec-usb-xhci',
+  'qemu-xhci': 'qemu-xhci',
+};
 
-function isUsb2Companion(c: Controller): boolean {
-  return c.model === 'ich9-uhci1' || c.model === 'ich9-uhci2' || c.model === 'ich9-uhci3';
+/** qemuValidateDomainDeviceDefControllerUSB, which libvirt runs while building. */
+function checkUsbController(c: Controller, caps: Caps): void {
+  if (c.model === undefined) throw unsupported('build.usb-model', 'no model provided for USB controller');
+  const flag = USB_CAPS[c.model];
+  if (flag === undefined || !caps.has(flag)) {
+    throw unsupported('build.usb-model', `USB controller model '${c.model}' not supported in this QEMU binary`);
+  }
+  if (c.ports !== undefined && c.model !== 'nec-xhci' && c.model !== 'qemu-xhci') {
+    throw unsupported('build.usb-ports', `usb controller type '${c.model}' doesn't support 'ports' with this QEMU binary`);
+  }
+}
+
+function usbControllerProps(c: Controller, d: Domain, caps: Caps): Props {
+  checkUsbController(c, caps);
+  const driver = USB_DRIVERS[c.model!]!;
+  const p = Props.of('driver', driver).nonNegative('p2', c.ports).nonNegative('p3', c.ports);
+  if (c.master === undefined) return p.set('id', c.info.alias!);
+  // A companion controller hangs off the first non-companion controller of its index.
+  const master = d.devices.controllers.find((m) => m.type === 'usb' && m.index === c.index && m.master === undefined);
+  if (!master) throw internalError('build.usb-master', 'masterbus not found');
+  return p.set('masterbus', `${master.info.alias!}.0`).set('firstport', c.master.startport);
+}
+
+const SCSI_DRIVERS: Record<string, string> = {
+  lsilogic: 'lsi',
+  lsisas1068: 'mptsas1068',
+  lsisas1078: 'megasas',
+  vmpvscsi: 'pvscsi',
+  am53c974: 'am53c974',
+  dc390: 'dc-390',
+};
+
+function scsiControllerProps(c: Controller, caps: Caps): Props {
+  switch (c.model) {
+    case 'virtio-scsi':
+    case 'virtio-transitional':
+    case 'virtio-non-transitional': {
+      const drv = c.driver ?? {};
+      return Props.of('driver', virtioDriver('virtio-scsi', c.model, caps))
+        .set('id', c.info.alias!)
+        .positive('num_queues', drv.queues)
+        .positive('cmd_per_lun', drv.cmd_per_lun)
+        .positive('max_sectors', drv.max_sectors)
+        .tristate('ioeventfd', drv.ioeventfd);
+    }
+    case 'buslogic':
+    case 'ncr53c90':
+    case 'ibmvscsi':
+      throw unsupported('build.scsi-model', `Unsupported controller model: ${c.model}`);
+    default: {
+      const driver = c.model !== undefined ? SCSI_DRIVERS[c.model] : undefined;
+      if (driver === undefined) throw internalError('build.scsi-model', `Unexpected SCSI controller model ${c.model ?? 'default'}`);
+      return Props.of('driver', driver).set('id', c.info.alias!);
+    }
+  }
+}
+
+/** qemuBuildVirtioDevGetConfig for a PCI virtio controller: base name, bus suffix, (non-)transitional suffix. */
+function virtioDriver(base: string, model: string | undefined, caps: Caps): string {
+  const transitional = caps.has('virtio-pci-non-transitional');
+  // Without the suffixed devices a transitional model is plain virtio on a conventional PCI slot.
+  if (model === 'virtio-transitional') return transitional ? `${base}-pci-transitional` : `${base}-pci`;
+  if (model === 'virtio-non-transitional') {
+    if (!transitional) throw unsupported('build.virtio-model', 'virtio non-transitional model not supported for this qemu');
+    return `${base}-pci-non-transitional`;
+  }
+  return `${base}-pci`;
 }
 
 function pciControllerProps(c: Controller): Props {
@@ -83,7 +157,10 @@ function pciControllerProps(c: Controller): Props {
   const t = c.target ?? {};
   switch (c.model) {
     case 'pci-bridge':
-      return Props.of('driver', name).set('chassis_nr', t.chassisNr ?? c.index).set('id', c.info.alias!);
+      return Props.of('driver', name)
+        .set('chassis_nr', t.chassisNr ?? c.index)
+        .positive('mem-reserve', memReserveBytes(t.memReserve))
+        .set('id', c.info.alias!);
     case 'pci-expander-bus':
     case 'pcie-expander-bus':
       return Props.of('driver', name).set('bus_nr', t.busNr ?? 0).set('id', c.info.alias!);
@@ -97,8 +174,14 @@ function pciControllerProps(c: Controller): Props {
         .set('port', t.port ?? 0)
         .set('chassis', t.chassis ?? c.index)
         .set('id', c.info.alias!)
-        .tristate('hotplug', t.hotplug);
+        .tristate('hotplug', t.hotplug)
+        .positive('mem-reserve', memReserveBytes(t.memReserve));
     default:
       throw internalError('build.pci-model', `Unexpected PCI controller model ${c.model}`);
   }
+}
+
+/** <target memReserve> is in KiB; QEMU takes bytes. */
+function memReserveBytes(kib: number | undefined): bigint | undefined {
+  return kib === undefined ? undefined : BigInt(kib) * 1024n;
 }

@@ -1,96 +1,121 @@
-/** Disks: the -blockdev node(s) for the image and the -device that exposes it (local file and block storage). */
+/**
+ * Disks (libvirt's qemuBuildDisksCommandLine): the floppy controller's boot
+ * options, then per disk its -blockdev nodes and the -device that exposes it.
+ */
 import type { Caps } from '../../caps/caps.js';
-import { unsupported } from '../../errors.js';
+import { internalError, unsupported } from '../../errors.js';
 import type { Disk } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
+import { isQ35 } from '../../model/machine.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import type { Profile } from '../profile.js';
+import { driveAddressProps } from '../drive-address.js';
+import { cacheModeFlags, diskStorageNodes, effectiveCacheMode } from './disk-storage.js';
 
-export interface DiskNodes {
-  /** The node the -device attaches to. */
-  top: string;
-}
-
-export function buildDisks(cmd: CommandBuilder, d: Domain, caps: Caps, bootIndex: ReadonlyMap<object, number>): void {
-  // libvirt numbers storage nodes per source in disk order, starting at 1 for the last disk.
+export function buildDisks(cmd: CommandBuilder, d: Domain, caps: Caps, bootIndex: ReadonlyMap<object, number>, profile: Profile): void {
+  buildFloppyControllerOptions(cmd, d, bootIndex);
   const disks = d.devices.disks;
   disks.forEach((disk, i) => {
-    const nodeIndex = disks.length - i;
-    const nodes = buildBlockdev(cmd, disk, caps, nodeIndex);
-    cmd.props('-device', 'device', diskDeviceProps(d, disk, nodes, bootIndex.get(disk)));
+    // libvirt prepares storage sources from the last disk to the first, so the
+    // last disk is libvirt-1; an empty drive still uses up its number.
+    const id = disks.length - i;
+    let top: string | undefined;
+    if (disk.source !== undefined) {
+      const nodes = diskStorageNodes(disk, caps, id, isHostCdrom(disk, profile));
+      cmd.props('-blockdev', 'json', nodes.storage);
+      if (nodes.format) cmd.props('-blockdev', 'json', nodes.format);
+      top = nodes.top;
+    }
+    cmd.props('-device', 'device', diskDeviceProps(d, disk, caps, top, bootIndex.get(disk)));
   });
 }
 
-function isRaw(disk: Disk): boolean {
-  return (disk.driver?.type ?? 'raw') === 'raw';
+/** A raw block-device CD-ROM that is the host's own drive (qemuDomainDetermineDiskChain asks the host). */
+function isHostCdrom(disk: Disk, profile: Profile): boolean {
+  return disk.device === 'cdrom' && disk.type === 'block' && (disk.driver?.type ?? 'raw') === 'raw' && profile.hostCdroms.includes(disk.source ?? '');
 }
 
-function buildBlockdev(cmd: CommandBuilder, disk: Disk, caps: Caps, n: number): DiskNodes | undefined {
-  if (disk.source === undefined) return undefined;
-  const storage = `libvirt-${n}-storage`;
-  const format = `libvirt-${n}-format`;
-  const driver = disk.type === 'block' ? (disk.device === 'cdrom' ? 'host_cdrom' : 'host_device') : 'file';
-  const readonly = disk.readonly === true;
-  const needsFormatLayer = !caps.has('blockjob.backing-mask-protocol') || !isRaw(disk);
-  const storageProps = new Props().set('driver', driver).set('filename', disk.source).set('node-name', storage);
-  if (!needsFormatLayer) {
-    storageProps.set('read-only', readonly);
-    cmd.props('-blockdev', 'json', storageProps);
-    return { top: storage };
+/**
+ * Floppies boot through the floppy controller: QEMU's implicit isa-fdc on
+ * i440fx takes -global options, q35 needs the controller as a device.
+ */
+function buildFloppyControllerOptions(cmd: CommandBuilder, d: Domain, bootIndex: ReadonlyMap<object, number>): void {
+  let hasFloppy = false;
+  let bootindexA: number | undefined;
+  let bootindexB: number | undefined;
+  for (const disk of d.devices.disks) {
+    if (disk.target.bus !== 'fdc') continue;
+    hasFloppy = true;
+    const unit = disk.info.address?.type === 'drive' ? disk.info.address.unit : 0;
+    if (unit) bootindexB = bootIndex.get(disk);
+    else bootindexA = bootIndex.get(disk);
   }
-  storageProps.set('auto-read-only', true).set('discard', 'unmap');
-  cmd.props('-blockdev', 'json', storageProps);
-  const formatName = disk.driver?.type ?? 'raw';
-  if (formatName !== 'raw' && formatName !== 'qcow2') {
-    throw unsupported('build.disk-format', `disk format '${formatName}' is not supported by teamctl yet`);
+  if (!hasFloppy) return;
+  if (isQ35(d)) {
+    cmd.props('-device', 'device', Props.of('driver', 'isa-fdc').positive('bootindexA', bootindexA).positive('bootindexB', bootindexB));
+    return;
   }
-  const formatProps = new Props().set('node-name', format).set('read-only', readonly).set('driver', formatName).set('file', storage);
-  cmd.props('-blockdev', 'json', formatProps);
-  return { top: format };
+  if (bootindexA !== undefined && bootindexA > 0) cmd.arg('-global', `isa-fdc.bootindexA=${bootindexA}`);
+  if (bootindexB !== undefined && bootindexB > 0) cmd.arg('-global', `isa-fdc.bootindexB=${bootindexB}`);
 }
 
-function diskDeviceProps(d: Domain, disk: Disk, nodes: DiskNodes | undefined, bootIndex: number | undefined): Props {
-  const bus = disk.target.bus;
-  let p: Props;
-  switch (bus) {
+/** The QEMU device for the disk's bus and the properties only that bus has, in libvirt's order. */
+function frontendProps(disk: Disk, caps: Caps): { props: Props; deviceId?: string; removable?: boolean } {
+  switch (disk.target.bus) {
     case 'ide':
     case 'sata':
-      p = Props.of('driver', disk.device === 'cdrom' ? 'ide-cd' : 'ide-hd');
-      break;
-    case 'virtio':
-      p = Props.of('driver', 'virtio-blk-pci');
-      break;
+      return { props: Props.of('driver', disk.device === 'cdrom' ? 'ide-cd' : 'ide-hd') };
+    case 'scsi': {
+      // QEMU used the -drive name as the VPD device id when no serial was set;
+      // libvirt keeps passing it so guests see the same id with -blockdev.
+      const deviceId = disk.serial ?? `drive-${disk.info.alias!}`;
+      if (disk.device === 'cdrom') return { props: Props.of('driver', 'scsi-cd'), deviceId };
+      return { props: Props.of('driver', 'scsi-hd'), deviceId, ...(disk.target.removable !== undefined ? { removable: disk.target.removable } : {}) };
+    }
+    case 'virtio': {
+      const p = Props.of('driver', 'virtio-blk-pci');
+      // Older QEMUs enabled SCSI passthrough on virtio-blk unless told otherwise.
+      if (caps.has('virtio-blk-pci.scsi') && !caps.has('virtio-blk-pci.scsi.default.disabled')) p.set('scsi', false);
+      return { props: p };
+    }
+    case 'usb':
+      return { props: Props.of('driver', 'usb-storage'), removable: disk.target.removable ?? false };
     case 'fdc':
-      p = Props.of('driver', 'floppy');
-      break;
+      return { props: Props.of('driver', 'floppy') };
     default:
-      throw unsupported('build.disk-bus', `disk bus '${bus}' is not supported by teamctl yet`);
+      throw internalError('build.disk-bus', `unsupported disk bus '${disk.target.bus ?? ''}' with device setup`);
   }
-  p.extend(driveAddressProps(d, disk));
-  if (nodes) p.set('drive', nodes.top);
-  p.set('id', disk.info.alias!);
-  if (disk.device !== 'floppy') p.positive('bootindex', bootIndex);
-  return p;
 }
 
-function driveAddressProps(d: Domain, disk: Disk): Props {
+/** qemuBuildDiskDeviceProps. */
+function diskDeviceProps(d: Domain, disk: Disk, caps: Caps, drive: string | undefined, bootIndex: number | undefined): Props {
+  const { props: p, deviceId, removable } = frontendProps(disk, caps);
   const a = disk.info.address;
-  const p = new Props();
-  if (a?.type === 'drive') {
-    switch (disk.target.bus) {
-      case 'ide':
-        p.set('bus', `ide.${a.bus}`).set('unit', a.unit);
-        return p;
-      case 'sata':
-        p.set('bus', `ide.${a.unit}`);
-        return p;
-      case 'fdc':
-        p.set('unit', a.unit);
-        return p;
-      default:
-        return p;
-    }
+  if (a?.type === 'drive') p.extend(driveAddressProps(d, disk.target.bus!, a));
+  else if (a?.type === 'usb' && disk.target.bus === 'usb') p.extend(addressProps(d, disk.info));
+  else if (a === undefined && disk.target.bus === 'usb') {
+    // libvirt gives USB devices a hub port itself; teamctl does not assign USB ports yet.
+    throw unsupported('build.usb-port', `disk '${disk.target.dev}' on the usb bus needs an explicit <address type='usb' bus=… port=…/>: teamctl does not assign USB ports yet`);
   }
-  return addressProps(d, disk.info);
+  else if (a?.type === 'pci' && disk.target.bus === 'virtio') p.extend(addressProps(d, disk.info));
+  else if (a !== undefined) throw internalError('build.disk-address', `unexpected address type for ${disk.target.bus ?? ''} disk`);
+  p.str('device_id', deviceId);
+  if (disk.shareable) p.set('share-rw', true);
+  p.str('drive', drive);
+  p.set('id', disk.info.alias!);
+  // Floppies boot through the floppy controller instead.
+  if (disk.device !== 'floppy') p.positive('bootindex', bootIndex);
+  if (disk.wwn !== undefined) p.set('wwn', BigInt(disk.wwn.startsWith('0x') ? disk.wwn : `0x${disk.wwn}`));
+  p.str('vendor', disk.vendor);
+  // The product is the SCSI "product" but the IDE/SATA "model".
+  if (disk.target.bus === 'scsi') p.str('product', disk.product);
+  if (disk.target.bus === 'ide' || disk.target.bus === 'sata') p.str('model', disk.product);
+  p.tristate('removable', removable);
+  const flags = cacheModeFlags(effectiveCacheMode(disk));
+  if (flags) p.set('write-cache', flags.writeback ? 'on' : 'off');
+  // QEMU's serial property takes a backslash before each space.
+  if (disk.serial !== undefined) p.set('serial', disk.serial.replace(/ /g, '\\ '));
+  return p;
 }

@@ -11,6 +11,7 @@ import {
   CONNECT_TYPES_ENDPOINT,
   CONNECT_TYPES_MASK,
   connectTypeWording,
+  controllerModelOfConnectType,
   PCI_FUNCTION_LAST,
   type PciControllerModel,
 } from './flags.js';
@@ -202,6 +203,13 @@ export class PciAddressSet {
     } else if (flags & (CONNECT.PCIE_DEVICE | CONNECT.PCIE_SWITCH_UPSTREAM_PORT)) {
       model = 'pcie-root-port';
     } else {
+      const existing = controllerModelOfConnectType(flags);
+      if (existing !== undefined) {
+        throw internalError(
+          'pci.grow',
+          `a PCI slot is needed to connect a PCI controller model='${existing}', but none is available, and it cannot be automatically added`,
+        );
+      }
       throw internalError('pci.grow', `Cannot automatically add a new PCI bus for a device with connect flags ${(flags & 0xff).toString(16).padStart(2, '0')}`);
     }
     let i = this.buses.length;

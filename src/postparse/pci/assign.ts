@@ -72,16 +72,14 @@ export function assignPciAddresses(d: Domain, caps: Caps): void {
   }
 
   const real = createSet(d, caps, nbuses, false, placement);
-  if (supportsPCI(d)) {
+  // qemuDomainSupportsPCI: every x86 machine is assumed to have PCI, so a
+  // PCI device on isapc fails with "No PCI buses available".
+  {
     validateChipsetSlots(d, real);
     assignDeviceSlots(d, real, placement);
     setAllMultifunction(d);
     for (const c of d.devices.controllers) if (c.type === 'pci') setPciControllerDefaults(c, d, caps);
   }
-}
-
-function supportsPCI(d: Domain): boolean {
-  return isI440FX(d) || isQ35(d) || hasPCIRoot(d) || hasPCIeRoot(d);
 }
 
 function computeFlags(d: Domain, cfs: ConnectFlagSet): Map<DeviceInfo, number> {

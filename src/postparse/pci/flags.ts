@@ -135,3 +135,15 @@ export function connectTypeWording(devFlags: number): string | undefined {
   if (devFlags & CONNECT.PCI_BRIDGE) return 'pci-bridge';
   return undefined;
 }
+
+/** virDomainPCIControllerConnectTypeToModel: the controller model a connect type stands for, if any. */
+export function controllerModelOfConnectType(flags: number): PciControllerModel | undefined {
+  if (flags & CONNECT.PCIE_ROOT_PORT) return 'pcie-root-port';
+  if (flags & CONNECT.PCIE_SWITCH_UPSTREAM_PORT) return 'pcie-switch-upstream-port';
+  if (flags & CONNECT.PCIE_SWITCH_DOWNSTREAM_PORT) return 'pcie-switch-downstream-port';
+  if (flags & CONNECT.DMI_TO_PCI_BRIDGE) return 'dmi-to-pci-bridge';
+  if (flags & CONNECT.PCI_EXPANDER_BUS) return 'pci-expander-bus';
+  if (flags & CONNECT.PCIE_EXPANDER_BUS) return 'pcie-expander-bus';
+  if (flags & CONNECT.PCI_BRIDGE) return 'pci-bridge';
+  return undefined;
+}
