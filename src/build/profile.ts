@@ -4,6 +4,7 @@
  * QEMU. The `test` profile reproduces libvirt's own test harness, whose
  * output is what libvirt's golden files contain.
  */
+import { TEST_NET_FDS, type NetFdSource } from './net-fds.js';
 
 export interface Profile {
   readonly name: 'test';
@@ -15,6 +16,8 @@ export interface Profile {
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
   /** File descriptor number the monitor socket is passed on. */
   readonly monitorFd: number;
+  /** Tap, vhost-net and vDPA file descriptors of interfaces. */
+  readonly netFds: NetFdSource;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -27,6 +30,7 @@ export const TEST_PROFILE: Profile = {
     ['LOGNAME', 'test'],
   ],
   monitorFd: 1729,
+  netFds: TEST_NET_FDS,
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

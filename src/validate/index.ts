@@ -9,15 +9,16 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
-import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
+import { validateNetGeneric, validateNetQemu } from './net.js';
+import { validateHostdevTeaming } from './teaming.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
   validateQemuDomain(d, caps);
   for (const ref of allDevices(d)) {
     switch (ref.kind) {
       case 'net':
-        validateNetTeamingGeneric(ref.dev);
-        validateNetTeamingQemu(ref.dev, caps);
+        validateNetGeneric(ref.dev);
+        validateNetQemu(ref.dev, caps);
         break;
       case 'hostdev':
         validateHostdevTeaming(ref.dev);
