@@ -15,6 +15,7 @@ export type DriverFlavour =
   /** any other model: only the generic virtio options (which validation then refuses). */
   | 'other';
 
+/** virtio-net <driver> attributes; 'name' first (type='hostdev' reads a name of its own). */
 const VIRTIO_NET_ATTRS = ['name', 'txmode', 'ioeventfd', 'event_idx', 'queues', 'rx_queue_size', 'tx_queue_size', 'rss', 'rss_hash_report'] as const;
 
 export function parseNetDriver(el: El, flavour: DriverFlavour, ctx: ParseContext): NetDriver | undefined {
@@ -35,12 +36,14 @@ export function parseNetDriver(el: El, flavour: DriverFlavour, ctx: ParseContext
       parseVirtioNetOptions(d, driver);
       break;
     case 'hostdev': {
+      // The host device's own <driver name=…> (libvirt reads it with the hostdev source).
       const name = d.enumAttr('name', ['vfio', 'kvm', 'xen'] as const);
       if (name !== undefined) driver.name = name;
+      ignoreVirtioNetOptions(d, ctx, VIRTIO_NET_ATTRS.slice(1), "libvirt does not read it for type='hostdev' interfaces");
       break;
     }
     case 'other':
-      ignoreVirtioNetOptions(d, ctx);
+      ignoreVirtioNetOptions(d, ctx, VIRTIO_NET_ATTRS, 'libvirt reads it only for virtio interface models');
       break;
   }
   d.finish();
@@ -80,16 +83,14 @@ function parseVirtioNetOptions(d: El, driver: NetDriver): void {
 }
 
 /** libvirt does not read virtio-net options for other models; say so instead of dropping them silently. */
-function ignoreVirtioNetOptions(d: El, ctx: ParseContext): void {
-  for (const a of VIRTIO_NET_ATTRS) {
-    if (d.attr(a) !== undefined) {
-      ctx.warnings.push(`<driver ${a}='…'> of ${d.path} is ignored: libvirt reads it only for virtio interface models`);
-    }
+function ignoreVirtioNetOptions(d: El, ctx: ParseContext, attrs: readonly string[], why: string): void {
+  for (const a of attrs) {
+    if (d.attr(a) !== undefined) ctx.warnings.push(`<driver ${a}='…'> of ${d.path} is ignored: ${why}`);
   }
   for (const name of ['host', 'guest']) {
     for (const c of d.children(name)) {
       c.consumeAll();
-      ctx.warnings.push(`<driver><${name}> of ${d.path} is ignored: libvirt reads it only for virtio interface models`);
+      ctx.warnings.push(`<driver><${name}> of ${d.path} is ignored: ${why}`);
     }
   }
 }
