@@ -5,6 +5,7 @@
  * are built with the hostdevs.
  */
 import type { Caps } from '../../caps/caps.js';
+import { unsupported } from '../../errors.js';
 import type { Interface } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
 import type { ActualNet } from '../../postparse/network.js';
@@ -54,6 +55,9 @@ function connect(net: Interface, actualType: string, ctx: NetContext): { conn: N
         addFd: `set=${set},fd=${ctx.fds.vdpaFd(net)},opaque=${net.info.alias}-vdpa`,
       };
     }
+    case 'direct':
+      // A macvtap on a host interface: only a host profile could open one.
+      throw unsupported('build.net-direct', `interface ${net.mac ?? ''} - macvtap (direct) connections are not supported by teamctl yet`);
     default:
       return { conn: { tapFds: [], vhostFds: [] } };
   }

@@ -124,6 +124,9 @@ function parseTypedPart(el: El, type: InterfaceType, source: El | undefined, ctx
       const s = requireSource(source, type);
       const network = s.requiredAttr('network');
       const portgroup = s.attr('portgroup');
+      if (s.attr('portid') !== undefined) {
+        ctx.warnings.push(`<source portid='…'> of ${el.path} is ignored: libvirt reads it only from a running domain's status`);
+      }
       return { type, source: { network, ...(portgroup !== undefined ? { portgroup } : {}) } };
     }
     case 'bridge':
