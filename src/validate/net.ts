@@ -105,7 +105,9 @@ export function validateNetQemu(net: Interface, caps: Caps): void {
       throw unsupported('net.acpi-index-pci', 'ACPI index is only supported for PCI devices');
     }
   }
-  if (info.rom !== undefined && info.address !== undefined && info.address.type !== 'pci' && info.address.type !== 'unassigned') {
+  const rom = info.rom;
+  const romTuned = rom !== undefined && (rom.enabled !== undefined || rom.bar !== undefined || rom.file !== undefined);
+  if (romTuned && info.address !== undefined && info.address.type !== 'pci' && info.address.type !== 'unassigned') {
     throw unsupported('net.rom-pci', 'ROM tuning is only supported for PCI devices');
   }
   const passt = net.backend?.type === 'passt';

@@ -1,6 +1,6 @@
 /** The guest-visible NIC of an interface: libvirt's qemuBuildNicDevProps. */
 import type { Caps } from '../../caps/caps.js';
-import { unsupported } from '../../errors.js';
+import { internalError, unsupported } from '../../errors.js';
 import type { Interface } from '../../model/devices.js';
 import { isVirtioNetModel } from '../../model/net-models.js';
 import type { Domain } from '../../model/domain.js';
@@ -52,8 +52,9 @@ function virtioNetProps(net: Interface, caps: Caps): Props {
 function virtioNetDriver(net: Interface, caps: Caps): string {
   const transitional = net.model === 'virtio-transitional';
   const nonTransitional = net.model === 'virtio-non-transitional';
+  // x86 has no virtio-mmio or ccw transport; every other address type is a mistake.
   if (net.info.address !== undefined && net.info.address.type !== 'pci') {
-    throw unsupported('build.virtio-net-address', `virtio-net on address type '${net.info.address.type}' is not supported by teamctl`);
+    throw internalError('build.virtio-net-address', "Unexpected address type for 'virtio-net'");
   }
   if (!transitional && !nonTransitional) return 'virtio-net-pci';
   if (caps.has('virtio-pci-non-transitional')) return transitional ? 'virtio-net-pci-transitional' : 'virtio-net-pci-non-transitional';
