@@ -51,8 +51,10 @@ export function parseInterface(el: El, ctx: ParseContext): Interface {
   const info = parseDeviceInfo(el, ctx, { boot: true, rom: true });
   const guestIp = parseIpInfo(el, 'guest interface');
   const portForwards = parsePortForwards(el);
-  if (target?.dev !== undefined && target.managed !== false && GENERATED_IFNAME_PREFIXES.some((p) => target.dev!.startsWith(p))) {
-    ctx.warnings.push(`target dev '${target.dev}' of ${el.path} is dropped: libvirt generates names starting with '${GENERATED_IFNAME_PREFIXES.find((p) => target.dev!.startsWith(p))}' itself`);
+  const dev = target?.managed !== false ? target?.dev : undefined;
+  const generatedPrefix = dev !== undefined ? GENERATED_IFNAME_PREFIXES.find((p) => dev.startsWith(p)) : undefined;
+  if (target && generatedPrefix !== undefined) {
+    ctx.warnings.push(`target dev '${dev}' of ${el.path} is dropped: libvirt generates names starting with '${generatedPrefix}' itself`);
     delete target.dev;
   }
   const virtioNet = type !== 'hostdev' && isVirtioNetModel(model);
