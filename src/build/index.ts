@@ -7,6 +7,7 @@ import { unsupported } from '../errors.js';
 import type { Prepared } from '../postparse/index.js';
 import { CommandBuilder, type CommandLine } from '../render/command.js';
 import { effectiveBootIndexes } from './bootindex.js';
+import { FdSets } from './fdsets.js';
 import { buildControllers } from './devices/controllers.js';
 import { buildDisks } from './devices/disks.js';
 import { buildHostdevs } from './devices/hostdevs.js';
@@ -47,6 +48,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   cmd.env('XDG_CONFIG_HOME', `${libDir}/.config`);
 
   const bootIndex = effectiveBootIndexes(d, actual);
+  const fdsets = new FdSets();
   buildName(cmd, d);
   cmd.arg('-S');
   buildMasterKey(cmd, d, profile);
@@ -64,7 +66,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildBoot(cmd, d);
   buildControllers(cmd, d, caps);
   buildDisks(cmd, d, caps, bootIndex, profile);
-  buildNets(cmd, d, caps, { actual, bootIndex });
+  buildNets(cmd, d, caps, { actual, bootIndex, fds: profile.netFds, fdsets });
   buildAudio(cmd, d);
   buildWatchdogs(cmd, d);
   buildHostdevs(cmd, d, actual, bootIndex);

@@ -4,6 +4,7 @@
  * QEMU. The `test` profile reproduces libvirt's own test harness, whose
  * output is what libvirt's golden files contain.
  */
+import { TEST_NET_FDS, type NetFdSource } from './net-fds.js';
 
 export interface Profile {
   readonly name: 'test';
@@ -17,6 +18,8 @@ export interface Profile {
   readonly monitorFd: number;
   /** Block devices that are host CD-ROM drives (libvirt asks the host; QEMU then needs host_cdrom). */
   readonly hostCdroms: readonly string[];
+  /** Tap, vhost-net and vDPA file descriptors of interfaces. */
+  readonly netFds: NetFdSource;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -31,6 +34,7 @@ export const TEST_PROFILE: Profile = {
   monitorFd: 1729,
   // libvirt's test harness mocks /dev/cdrom as the host's CD-ROM drive.
   hostCdroms: ['/dev/cdrom'],
+  netFds: TEST_NET_FDS,
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -63,14 +63,64 @@ export interface NetOffloads {
   mrg_rxbuf?: boolean;
 }
 
+/** One <ip> of an interface (guest side) or of its <source> (host side). */
+export interface NetIp {
+  /** The address in libvirt's printed (canonical) form. */
+  address: string;
+  family: 'ipv4' | 'ipv6';
+  prefix?: number;
+  peer?: string;
+}
+
+/** One <route> (libvirt's virNetDevIPRoute); addresses in canonical form. */
+export interface NetRoute {
+  family?: string;
+  address: string;
+  netmask?: string;
+  prefix?: number;
+  gateway: string;
+  metric?: number;
+}
+
+/** <ip>/<route> children of an element. */
+export interface NetIpInfo {
+  ips: NetIp[];
+  routes: NetRoute[];
+}
+
+/** <portForward> (passt backend only). */
+export interface NetPortForward {
+  proto: 'tcp' | 'udp';
+  address?: string;
+  dev?: string;
+  ranges: Array<{ start?: number; end?: number; to?: number; exclude?: boolean }>;
+}
+
+/** <backend type= tap= vhost= logFile=>. */
+export interface NetBackend {
+  type?: 'default' | 'passt';
+  /** Custom tap device path. */
+  tap?: string;
+  /** Custom vhost-net device path (kept only for virtio models). */
+  vhost?: string;
+  logFile?: string;
+}
+
 interface InterfaceBase {
   info: DeviceInfo;
   /** <mac address='..'/> in canonical lower-case form. */
   mac?: string;
-  /** <model type='..'/>. */
+  /** <mac type='generated|static' check='yes|no'/>. */
+  macType?: 'generated' | 'static';
+  macCheck?: boolean;
+  /**
+   * <model type='..'/>: libvirt's own model names in their canonical
+   * spelling (matched case-insensitively), any other name as written.
+   */
   model?: string;
   teaming?: Teaming;
   driver?: NetDriver;
+  backend?: NetBackend;
   /** <target dev='..' managed='no'/>. */
   target?: { dev?: string; managed?: boolean };
   /** <mtu size='..'/>. */
@@ -78,6 +128,25 @@ interface InterfaceBase {
   /** <link state='up|down'/>. */
   linkState?: 'up' | 'down';
   trustGuestRxFilters?: boolean;
+  /** <script path=..>/<downscript path=..>: run on the host when the tap comes up / goes down. */
+  script?: string;
+  downscript?: string;
+  /** <source><ip/><route/></source>: host side of the connection (type='ethernet' only). */
+  hostIp?: NetIpInfo;
+  /** <ip/>/<route/> directly in <interface>: what the guest should get. */
+  guestIp?: NetIpInfo;
+  portForwards?: NetPortForward[];
+  /** <tune><sndbuf>N</sndbuf></tune>. */
+  sndbuf?: number;
+  /** <coalesce><rx><frames max='N'/></rx></coalesce>. */
+  coalesce?: { rxMaxFrames: number };
+  /** <port isolated='yes|no'/>. */
+  isolatedPort?: boolean;
+  /** Presence and kind of the host-side elements validation looks at (their XML is in hostSideXml). */
+  vlan?: boolean;
+  virtualportType?: string;
+  filterref?: string;
+  bandwidth?: boolean;
   /**
    * Elements that configure the host side only and never reach QEMU's
    * command line (vlan, virtualport, bandwidth, ...), kept verbatim so
@@ -110,12 +179,56 @@ export interface BridgeInterface extends InterfaceBase {
   source: { bridge: string };
 }
 
-/** Interface types teamctl does not model yet still parse to this shape and are rejected later. */
-export interface OtherInterface extends InterfaceBase {
-  type: Exclude<InterfaceType, 'user' | 'hostdev' | 'network' | 'ethernet' | 'bridge'>;
+/** QEMU's own socket backends: a TCP listener or client, a multicast group, a UDP tunnel. */
+export interface SocketInterface extends InterfaceBase {
+  type: 'server' | 'client' | 'mcast' | 'udp';
+  source: { address?: string; port: number; local?: { address: string; port: number } };
 }
 
-export type Interface = UserInterface | HostdevInterface | NetworkInterface | EthernetInterface | BridgeInterface | OtherInterface;
+export interface VhostuserInterface extends InterfaceBase {
+  type: 'vhostuser';
+  source: {
+    /** The UNIX socket (required unless a passt backend provides it). */
+    path?: string;
+    mode?: 'client' | 'server';
+    reconnect?: { enabled: boolean; timeout?: number };
+  };
+}
+
+export interface VdpaInterface extends InterfaceBase {
+  type: 'vdpa';
+  source: { dev: string };
+}
+
+export interface InternalInterface extends InterfaceBase {
+  type: 'internal';
+  source: { name: string };
+}
+
+export interface NullInterface extends InterfaceBase {
+  type: 'null';
+}
+
+/** Interface types teamctl does not model yet still parse to this shape and are rejected later. */
+export interface OtherInterface extends InterfaceBase {
+  type: Exclude<
+    InterfaceType,
+    'user' | 'hostdev' | 'network' | 'ethernet' | 'bridge' | 'server' | 'client' | 'mcast' | 'udp' | 'vhostuser' | 'vdpa' | 'internal' | 'null'
+  >;
+}
+
+export type Interface =
+  | UserInterface
+  | HostdevInterface
+  | NetworkInterface
+  | EthernetInterface
+  | BridgeInterface
+  | SocketInterface
+  | VhostuserInterface
+  | VdpaInterface
+  | InternalInterface
+  | NullInterface
+  | OtherInterface;
 
 // ---------------------------------------------------------------- hostdev --
 

@@ -201,7 +201,9 @@ export function cpuDefaults(d: Domain, caps: Caps): void {
 export function deviceDefaults(d: Domain, caps: Caps, resolve: (i: Interface) => string): void {
   for (const disk of d.devices.disks) diskDefaults(disk);
   for (const n of d.devices.interfaces) {
-    if (n.type !== 'hostdev' && n.model === undefined && resolve(n) !== 'hostdev') n.model = defaultNetModel(caps);
+    if (n.model !== undefined) continue;
+    if (n.type === 'vdpa' || n.type === 'vhostuser') n.model = 'virtio';
+    else if (n.type !== 'hostdev' && resolve(n) !== 'hostdev') n.model = defaultNetModel(caps);
   }
   for (const c of d.devices.controllers) controllerDefaults(c, caps);
   for (const i of d.devices.inputs) {

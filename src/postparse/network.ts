@@ -31,7 +31,8 @@ function lookup(networks: NetworkLookup, iface: NetworkInterface): NetworkDef {
 /** The interface type after resolving networks (libvirt's virDomainNetResolveActualType). */
 export function actualType(iface: Interface, networks: NetworkLookup): string {
   if (iface.type !== 'network') return iface.type;
-  const mode = lookup(networks, iface).forward.mode;
+  const net = lookup(networks, iface);
+  const mode = net.forward.mode;
   switch (mode) {
     case 'hostdev':
       return 'hostdev';
@@ -40,6 +41,8 @@ export function actualType(iface: Interface, networks: NetworkLookup): string {
     case 'passthrough':
       return 'direct';
     case 'bridge':
+      // Without a host bridge, forward mode='bridge' attaches macvtaps to the listed interfaces.
+      return net.bridge !== undefined ? 'bridge' : 'direct';
     case 'nat':
     case 'route':
     case 'open':
@@ -90,6 +93,10 @@ export function allocateNetworks(d: Domain, networks: NetworkLookup): Map<Networ
       case 'vepa':
       case 'passthrough':
         out.set(iface, { type: 'direct', network: net });
+        break;
+      case 'bridge':
+        if (net.bridge !== undefined) out.set(iface, { type: 'bridge', network: net, bridge: net.bridge });
+        else out.set(iface, { type: 'direct', network: net });
         break;
       default:
         out.set(iface, { type: 'bridge', network: net, ...(net.bridge !== undefined ? { bridge: net.bridge } : {}) });

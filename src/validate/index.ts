@@ -11,7 +11,8 @@ import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
-import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
+import { validateNetGeneric, validateNetQemu } from './net.js';
+import { validateHostdevTeaming } from './teaming.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
   validateQemuDomain(d, caps);
@@ -27,8 +28,8 @@ export function validateDomain(d: Domain, caps: Caps): void {
         validateController(ref.dev, d, caps);
         break;
       case 'net':
-        validateNetTeamingGeneric(ref.dev);
-        validateNetTeamingQemu(ref.dev, caps);
+        validateNetGeneric(ref.dev);
+        validateNetQemu(ref.dev, caps);
         break;
       case 'hostdev':
         validateHostdevTeaming(ref.dev);

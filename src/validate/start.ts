@@ -4,11 +4,11 @@ import { actualType } from '../postparse/network.js';
 import type { Prepared } from '../postparse/index.js';
 import { TeamctlError } from '../errors.js';
 import { formatHostPciAddress } from '../model/address.js';
-import { validateActualNetTeaming } from './teaming.js';
+import { validateActualNet } from './net-actual.js';
 
 export function validateStart(prepared: Prepared, networks: ReadonlyMap<string, NetworkDef>): void {
   const d = prepared.domain;
-  for (const n of d.devices.interfaces) validateActualNetTeaming(n, actualType(n, networks));
+  for (const n of d.devices.interfaces) validateActualNet(n, actualType(n, networks), n.type === 'network' ? prepared.actual.get(n) : undefined);
   // A VF handed out by a network must not also be assigned by the domain itself.
   const assigned = new Set<string>();
   for (const n of d.devices.interfaces) if (n.type === 'hostdev') assigned.add(formatHostPciAddress(n.source.address));

@@ -5,6 +5,7 @@
 import type { Caps } from '../caps/caps.js';
 import { unsupported } from '../errors.js';
 import type { Hostdev, Interface } from '../model/devices.js';
+import { isVirtioNetModel } from '../model/net-models.js';
 
 /** virDomainNetDefValidate's teaming part. */
 export function validateNetTeamingGeneric(net: Interface): void {
@@ -34,9 +35,7 @@ export function validateHostdevTeaming(hostdev: Hostdev): void {
   }
 }
 
-export function isVirtioNetModel(model: string | undefined): boolean {
-  return model === 'virtio' || model === 'virtio-transitional' || model === 'virtio-non-transitional';
-}
+export { isVirtioNetModel };
 
 /** qemuValidateDomainDeviceDefNetwork's teaming part (with the failover capability check of QEMU < 4.2 days). */
 export function validateNetTeamingQemu(net: Interface, caps: Caps): void {

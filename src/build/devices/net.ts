@@ -1,86 +1,64 @@
-/** Network interfaces backed by QEMU itself: one -netdev and one -device each (hostdev-backed ones are built with the hostdevs). */
+/**
+ * Network interfaces backed by QEMU itself, in interface order (libvirt's
+ * qemuBuildInterfaceCommandLine): connect the host side, hand its fds over,
+ * then one -netdev and one -device. Interfaces that are really host devices
+ * are built with the hostdevs.
+ */
 import type { Caps } from '../../caps/caps.js';
 import { unsupported } from '../../errors.js';
 import type { Interface } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
 import type { ActualNet } from '../../postparse/network.js';
 import type { CommandBuilder } from '../../render/command.js';
-import { Props } from '../../render/props.js';
-import { isVirtioNetModel } from '../../validate/teaming.js';
-import { addressProps, romProps } from '../address.js';
+import type { FdSets } from '../fdsets.js';
+import type { NetFdSource } from '../net-fds.js';
+import { hostNetProps, type NetConnection } from './net-host.js';
+import { nicProps } from './net-nic.js';
+import { vhostuserChardevArg } from './net-vhostuser.js';
 
 export interface NetContext {
   readonly actual: ReadonlyMap<Interface, ActualNet>;
   readonly bootIndex: ReadonlyMap<object, number>;
+  readonly fds: NetFdSource;
+  readonly fdsets: FdSets;
 }
 
 export function buildNets(cmd: CommandBuilder, d: Domain, caps: Caps, ctx: NetContext): void {
   for (const net of d.devices.interfaces) {
-    const actual = net.type === 'network' ? ctx.actual.get(net)?.type : net.type;
-    if (actual === 'hostdev') continue;
-    cmd.props('-netdev', 'netdev', hostNetProps(net, actual ?? net.type));
+    const actualType = net.type === 'network' ? (ctx.actual.get(net)?.type ?? net.type) : net.type;
+    if (actualType === 'hostdev') continue;
+    const { conn, addFd } = connect(net, actualType, ctx);
+    if (net.type === 'vhostuser') cmd.arg('-chardev', vhostuserChardevArg(net, caps));
+    if (addFd !== undefined) cmd.arg('-add-fd', addFd);
+    cmd.props('-netdev', 'netdev', hostNetProps(net, actualType, conn));
     cmd.props('-device', 'device', nicProps(d, net, caps, ctx.bootIndex.get(net)));
   }
 }
 
-function hostNetProps(net: Interface, actualType: string): Props {
-  const id = `host${net.info.alias}`;
+/** libvirt's qemuBuildInterfaceConnect: the fds the host side hands to QEMU. */
+function connect(net: Interface, actualType: string, ctx: NetContext): { conn: NetConnection; addFd?: string } {
+  const queues = Math.max(net.driver?.queues ?? 0, 1);
   switch (actualType) {
-    case 'user':
-      return new Props().set('type', 'user').set('id', id);
+    case 'network':
+    case 'bridge':
+    case 'ethernet':
+      return {
+        conn: {
+          tapFds: ctx.fds.tapFds(net, actualType === 'ethernet' ? 'ethernet' : 'bridge', queues),
+          vhostFds: ctx.fds.vhostFds(net, queues),
+        },
+      };
+    case 'vdpa': {
+      const set = ctx.fdsets.allocate();
+      return {
+        conn: { tapFds: [], vhostFds: [], vdpaPath: `/dev/fdset/${set}` },
+        addFd: `set=${set},fd=${ctx.fds.vdpaFd(net)},opaque=${net.info.alias}-vdpa`,
+      };
+    }
+    case 'direct':
+      // A macvtap on a host interface: only a host profile could open one.
+      throw unsupported('build.net-direct', `interface ${net.mac ?? ''} - macvtap (direct) connections are not supported by teamctl yet`);
     default:
-      throw unsupported('build.net-type', `interface type '${actualType}' is not supported by teamctl yet`);
-  }
-}
-
-/** libvirt's qemuBuildNicDevProps. */
-export function nicProps(d: Domain, net: Interface, _caps: Caps, bootIndex: number | undefined): Props {
-  let p: Props;
-  if (isVirtioNetModel(net.model)) {
-    const drv = net.driver ?? {};
-    const queues = drv.queues ?? 0;
-    p = Props.of('driver', virtioNetDriver(net.model!))
-      .tristate('iommu_platform', drv.iommu)
-      .tristate('ats', drv.ats)
-      .tristate('packed', drv.packed)
-      .tristate('page-per-vq', drv.page_per_vq)
-      .str('tx', drv.txmode === 'iothread' ? 'bh' : drv.txmode === 'timer' ? 'timer' : undefined)
-      .tristate('ioeventfd', drv.ioeventfd)
-      .tristate('event_idx', drv.event_idx)
-      .tristate('csum', drv.host?.csum)
-      .tristate('gso', drv.host?.gso)
-      .tristate('host_tso4', drv.host?.tso4)
-      .tristate('host_tso6', drv.host?.tso6)
-      .tristate('host_ecn', drv.host?.ecn)
-      .tristate('host_ufo', drv.host?.ufo)
-      .tristate('mrg_rxbuf', drv.host?.mrg_rxbuf)
-      .tristate('guest_csum', drv.guest?.csum)
-      .tristate('guest_tso4', drv.guest?.tso4)
-      .tristate('guest_tso6', drv.guest?.tso6)
-      .tristate('guest_ecn', drv.guest?.ecn)
-      .tristate('guest_ufo', drv.guest?.ufo)
-      .tristate('mq', queues > 1 ? true : undefined)
-      .positive('vectors', queues > 1 ? 2 * queues + 2 : undefined)
-      .positive('rx_queue_size', drv.rx_queue_size)
-      .positive('tx_queue_size', drv.tx_queue_size)
-      .tristate('rss', drv.rss)
-      .tristate('hash', drv.rss_hash_report)
-      .positive('host_mtu', net.mtu)
-      .tristate('failover', net.teaming?.type === 'persistent' ? true : undefined);
-  } else {
-    p = Props.of('driver', net.model!);
-  }
-  p.set('netdev', `host${net.info.alias}`).set('id', net.info.alias!).set('mac', net.mac!).positive('bootindex', bootIndex);
-  return p.extend(addressProps(d, net.info)).extend(romProps(net.info));
-}
-
-function virtioNetDriver(model: string): string {
-  switch (model) {
-    case 'virtio-transitional':
-      return 'virtio-net-pci-transitional';
-    case 'virtio-non-transitional':
-      return 'virtio-net-pci-non-transitional';
-    default:
-      return 'virtio-net-pci';
+      return { conn: { tapFds: [], vhostFds: [] } };
   }
 }

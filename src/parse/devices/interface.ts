@@ -1,120 +1,236 @@
 /** <interface>: libvirt's virDomainNetDefParseXML for the interface types teamctl models. */
-import { unsupported, xmlError } from '../../errors.js';
-import { INTERFACE_TYPES, type Interface, type NetDriver, type NetOffloads, type Teaming } from '../../model/devices.js';
+import { TeamctlError, unsupported, xmlError } from '../../errors.js';
+import { INTERFACE_TYPES, type Interface, type InterfaceType, type Teaming, type UserInterface } from '../../model/devices.js';
+import { isVirtioNetModel, lookupNetModel } from '../../model/net-models.js';
 import { parseDeviceInfo, parseHostPciAddress, parseMac, type ParseContext } from '../common.js';
-import type { El } from '../xml.js';
 import { serializeElement } from '../raw.js';
+import type { El } from '../xml.js';
+import { parseSocketSource, parseVhostuserSource, requireSource } from './interface-source.js';
+import { parseNetBackend, parseNetDriver } from './net-driver.js';
+import { parseIpInfo, parsePortForwards } from './net-ip.js';
 
-const MODELED_TYPES = ['user', 'hostdev', 'network', 'ethernet', 'bridge'] as const;
+/** Interface types whose host side needs a host teamctl cannot see (macvtap, VMware switches). */
+const UNMODELED_TYPES: readonly InterfaceType[] = ['direct', 'vds'];
 
-/** Elements that only configure the host side; kept verbatim for xml2xml. */
-const HOST_SIDE_ONLY = ['vlan', 'virtualport', 'bandwidth', 'filterref', 'port', 'coalesce'] as const;
+/** Which types accept <virtualport> and <filterref> (libvirt's virtualport_flags and parse_filterref). */
+const VIRTUALPORT_TYPES: readonly InterfaceType[] = ['network', 'bridge', 'direct', 'hostdev'];
+const FILTERREF_TYPES: readonly InterfaceType[] = ['network', 'bridge', 'ethernet'];
+
+/** Names libvirt gives the host side of taps and macvtaps it creates; such a target is forgotten on define. */
+const GENERATED_IFNAME_PREFIXES = ['vnet', 'macvtap', 'macvlan'];
 
 export function parseInterface(el: El, ctx: ParseContext): Interface {
   const type = el.enumAttr('type', INTERFACE_TYPES) ?? 'user';
-  if (!(MODELED_TYPES as readonly string[]).includes(type)) {
+  if (UNMODELED_TYPES.includes(type)) {
     throw unsupported('parse.interface-type', `interface type '${type}' is not supported by teamctl yet`);
   }
   const trustGuestRxFilters = el.yesNoAttr('trustGuestRxFilters');
-  const modelEl = el.child('model');
-  const model = modelEl?.attr('type');
-  modelEl?.finish();
-  const isVirtio = model === 'virtio' || model === 'virtio-transitional' || model === 'virtio-non-transitional';
+  const model = parseModel(el);
+  const source = el.child('source');
+  const hostIp = source ? parseIpInfo(source, 'interface host IP') : undefined;
+  const typed = parseTypedPart(el, type, source, ctx);
+  source?.finish();
 
-  const base = {
-    info: parseDeviceInfo(el, ctx, { boot: true, rom: true }),
+  const virtualport = el.child('virtualport');
+  if (virtualport && !VIRTUALPORT_TYPES.includes(type)) {
+    throw unsupported('xml.virtualport', `<virtualport> element unsupported for <interface type='${type}'>`);
+  }
+  const target = parseTarget(el);
+  const linkState = parseLinkState(el);
+  const script = pathAttrOf(el, 'script');
+  const downscript = pathAttrOf(el, 'downscript');
+  const filterrefEl = el.child('filterref');
+  let filterref: string | undefined;
+  if (filterrefEl && FILTERREF_TYPES.includes(type)) {
+    filterref = filterrefEl.attr('filter') ?? '';
+  } else if (filterrefEl) {
+    ctx.warnings.push(`<filterref> of ${el.path} is ignored: libvirt reads it only for interfaces of type network, bridge and ethernet`);
+  }
+  const hostSideXml = keepHostSide(el, [virtualport, filterrefEl]);
+  const mac = parseMacElement(el);
+  const info = parseDeviceInfo(el, ctx, { boot: true, rom: true });
+  const guestIp = parseIpInfo(el, 'guest interface');
+  const portForwards = parsePortForwards(el);
+  const dev = target?.managed !== false ? target?.dev : undefined;
+  const generatedPrefix = dev !== undefined ? GENERATED_IFNAME_PREFIXES.find((p) => dev.startsWith(p)) : undefined;
+  if (target && generatedPrefix !== undefined) {
+    ctx.warnings.push(`target dev '${dev}' of ${el.path} is dropped: libvirt generates names starting with '${generatedPrefix}' itself`);
+    delete target.dev;
+  }
+  const virtioNet = type !== 'hostdev' && isVirtioNetModel(model);
+  const driver = parseNetDriver(el, type === 'hostdev' ? 'hostdev' : virtioNet ? 'virtio-net' : 'other', ctx);
+  const backend = parseNetBackend(el, virtioNet, ctx);
+  const teaming = parseTeaming(el);
+  const sndbuf = parseSndbuf(el);
+  const mtu = parseMtu(el);
+  const coalesce = parseCoalesce(el);
+  const portEl = el.child('port');
+  const isolatedPort = portEl?.yesNoAttr('isolated');
+  portEl?.finish();
+
+  const iface: Interface = {
+    ...typed,
+    info,
     ...(model !== undefined ? { model } : {}),
     ...(trustGuestRxFilters !== undefined ? { trustGuestRxFilters } : {}),
-  };
-  const mac = parseMacElement(el);
-  const teaming = parseTeaming(el);
-  const driver = parseNetDriver(el, type !== 'hostdev' && isVirtio);
-  const target = parseTarget(el);
-  const mtuEl = el.child('mtu');
-  const mtu = mtuEl?.uintAttr('size');
-  mtuEl?.finish();
-  const linkEl = el.child('link');
-  const linkState = linkEl?.enumAttr('state', ['up', 'down'] as const);
-  linkEl?.finish();
-  const hostSideXml: string[] = [];
-  for (const name of HOST_SIDE_ONLY) {
-    for (const c of el.children(name)) {
-      hostSideXml.push(serializeElement(c.node));
-      c.consumeAll();
-    }
-  }
-  const common = {
-    ...base,
-    ...(mac !== undefined ? { mac } : {}),
+    ...mac,
     ...(teaming !== undefined ? { teaming } : {}),
     ...(driver !== undefined ? { driver } : {}),
+    ...(backend !== undefined ? { backend } : {}),
     ...(target !== undefined ? { target } : {}),
     ...(mtu !== undefined ? { mtu } : {}),
     ...(linkState !== undefined ? { linkState } : {}),
+    ...(script !== undefined ? { script } : {}),
+    ...(downscript !== undefined ? { downscript } : {}),
+    ...(hostIp !== undefined ? { hostIp } : {}),
+    ...(guestIp !== undefined ? { guestIp } : {}),
+    ...(portForwards.length > 0 ? { portForwards } : {}),
+    ...(sndbuf !== undefined ? { sndbuf } : {}),
+    ...(coalesce !== undefined ? { coalesce } : {}),
+    ...(isolatedPort !== undefined ? { isolatedPort } : {}),
+    ...(el.has('vlan') ? { vlan: true } : {}),
+    ...(virtualport !== undefined ? { virtualportType: virtualport.node.getAttribute('type') ?? '' } : {}),
+    ...(filterref !== undefined ? { filterref } : {}),
+    ...(el.has('bandwidth') ? { bandwidth: true } : {}),
     ...(hostSideXml.length > 0 ? { hostSideXml } : {}),
   };
-
-  const source = el.child('source');
-  let iface: Interface;
-  switch (type) {
-    case 'user':
-    case 'ethernet':
-      if (source) throw unsupported('parse.interface-source', `<source> of an interface of type '${type}' is not supported by teamctl yet`);
-      iface = { type, ...common };
-      break;
-    case 'network': {
-      if (!source) throw xmlError('xml.net-source', `Missing <source> element in interface of type 'network'`);
-      const network = source.requiredAttr('network');
-      const portgroup = source.attr('portgroup');
-      source.finish();
-      iface = { type, ...common, source: { network, ...(portgroup !== undefined ? { portgroup } : {}) } };
-      break;
-    }
-    case 'bridge': {
-      if (!source) throw xmlError('xml.net-source', `Missing <source> element in interface of type 'bridge'`);
-      const bridge = source.requiredAttr('bridge');
-      source.finish();
-      iface = { type, ...common, source: { bridge } };
-      break;
-    }
-    case 'hostdev': {
-      const managed = el.yesNoAttr('managed');
-      if (!source) throw xmlError('xml.net-source', `Missing <source> element in interface of type 'hostdev'`);
-      const addrEl = source.child('address');
-      if (!addrEl) {
-        if (source.has('vendor')) throw unsupported('parse.hostdev-usb-net', 'USB network devices (<interface type=\'hostdev\'> with <vendor>) are not supported by teamctl');
-        throw xmlError('xml.hostdev-address', `PCI host devices must use 'pci' or 'unassigned' address type`);
-      }
-      const addrType = addrEl.attr('type');
-      if (addrType !== undefined && addrType !== 'pci') {
-        throw unsupported('parse.hostdev-source-type', `unknown host device source address type '${addrType}'`);
-      }
-      const address = parseHostPciAddress(addrEl);
-      addrEl.finish();
-      source.finish();
-      iface = { type, ...common, ...(managed !== undefined ? { managed } : {}), source: { address } };
-      break;
-    }
-    default:
-      throw unsupported('parse.interface-type', `interface type '${type}' is not supported by teamctl yet`);
-  }
   el.finish();
   return iface;
 }
 
-function parseMacElement(el: El): string | undefined {
-  const macEl = el.child('mac');
-  if (!macEl) return undefined;
-  const text = macEl.attr('address');
-  if (macEl.attr('type') !== undefined || macEl.attr('check') !== undefined) {
-    throw unsupported('parse.mac-type', `<mac type=…/check=…> is not supported by teamctl`);
-  }
-  macEl.finish();
+/** virDomainNetSetModelString. */
+function parseModel(el: El): string | undefined {
+  const modelEl = el.child('model');
+  const text = modelEl?.attr('type');
+  modelEl?.finish();
   if (text === undefined) return undefined;
+  const found = lookupNetModel(text);
+  switch (found.kind) {
+    case 'model':
+      return found.model;
+    case 'none':
+      return undefined;
+    case 'invalid':
+      throw new TeamctlError('invalid-arg', 'xml.net-model', 'Model name contains invalid characters');
+  }
+}
+
+/** The fields every interface has; the rest depends on the type. */
+type CommonKeys = Exclude<keyof UserInterface, 'type'>;
+type TypedPart = Interface extends infer T ? (T extends Interface ? Omit<T, CommonKeys> : never) : never;
+
+/** The per-type data, mostly from <source>. */
+function parseTypedPart(el: El, type: InterfaceType, source: El | undefined, ctx: ParseContext): TypedPart {
+  switch (type) {
+    case 'network': {
+      const s = requireSource(source, type);
+      const network = s.requiredAttr('network');
+      const portgroup = s.attr('portgroup');
+      if (s.attr('portid') !== undefined) {
+        ctx.warnings.push(`<source portid='…'> of ${el.path} is ignored: libvirt reads it only from a running domain's status`);
+      }
+      return { type, source: { network, ...(portgroup !== undefined ? { portgroup } : {}) } };
+    }
+    case 'bridge':
+      return { type, source: { bridge: requireSource(source, type).requiredAttr('bridge') } };
+    case 'internal':
+      return { type, source: { name: requireSource(source, type).requiredAttr('name') } };
+    case 'vdpa':
+      return { type, source: { dev: requireSource(source, type).requiredAttr('dev') } };
+    case 'vhostuser':
+      return { type, source: parseVhostuserSource(source, ctx) };
+    case 'client':
+    case 'server':
+    case 'mcast':
+    case 'udp':
+      return { type, source: parseSocketSource(requireSource(source, type), type) };
+    case 'hostdev':
+      return parseHostdevPart(el, source);
+    case 'user':
+    case 'ethernet':
+    case 'null':
+      return { type };
+    case 'direct':
+    case 'vds':
+      throw unsupported('parse.interface-type', `interface type '${type}' is not supported by teamctl yet`);
+  }
+}
+
+function parseHostdevPart(el: El, source: El | undefined): TypedPart {
+  const managed = el.yesNoAttr('managed');
+  if (!source) throw xmlError('xml.net-source', `Missing <source> element in interface of type 'hostdev'`);
+  const addrEl = source.child('address');
+  if (!addrEl) {
+    if (source.has('vendor')) throw unsupported('parse.hostdev-usb-net', 'USB network devices (<interface type=\'hostdev\'> with <vendor>) are not supported by teamctl');
+    throw xmlError('xml.hostdev-address', `PCI host devices must use 'pci' or 'unassigned' address type`);
+  }
+  const addrType = addrEl.attr('type');
+  if (addrType !== undefined && addrType !== 'pci') {
+    throw unsupported('parse.hostdev-source-type', `unknown host device source address type '${addrType}'`);
+  }
+  const address = parseHostPciAddress(addrEl);
+  addrEl.finish();
+  return { type: 'hostdev', ...(managed !== undefined ? { managed } : {}), source: { address } };
+}
+
+/** Elements only the host side uses, kept verbatim. */
+function keepHostSide(el: El, already: Array<El | undefined>): string[] {
+  const out: string[] = [];
+  for (const c of already) {
+    if (!c) continue;
+    out.push(serializeElement(c.node));
+    c.consumeAll();
+  }
+  for (const name of ['bandwidth', 'vlan']) {
+    for (const c of el.children(name)) {
+      out.push(serializeElement(c.node));
+      c.consumeAll();
+    }
+  }
+  return out;
+}
+
+function pathAttrOf(el: El, name: string): string | undefined {
+  const c = el.child(name);
+  if (!c) return undefined;
+  const path = c.attr('path');
+  c.finish();
+  return path;
+}
+
+function parseTarget(el: El): { dev?: string; managed?: boolean } | undefined {
+  const t = el.child('target');
+  if (!t) return undefined;
+  const dev = t.attr('dev');
+  const managed = t.yesNoAttr('managed');
+  t.finish();
+  return { ...(dev !== undefined ? { dev } : {}), ...(managed !== undefined ? { managed } : {}) };
+}
+
+function parseLinkState(el: El): 'up' | 'down' | undefined {
+  const linkEl = el.child('link');
+  if (!linkEl) return undefined;
+  const state = linkEl.attr('state');
+  linkEl.finish();
+  if (state === undefined) return undefined;
+  if (state !== 'up' && state !== 'down') throw unsupported('xml.net-link-state', `unknown interface link state '${state}'`);
+  return state;
+}
+
+function parseMacElement(el: El): { mac?: string; macType?: 'generated' | 'static'; macCheck?: boolean } {
+  const macEl = el.child('mac');
+  if (!macEl) return {};
+  const text = macEl.attr('address');
+  const macType = macEl.enumAttr('type', ['generated', 'static'] as const);
+  const macCheck = macEl.yesNoAttr('check');
+  macEl.finish();
+  const extra = { ...(macType !== undefined ? { macType } : {}), ...(macCheck !== undefined ? { macCheck } : {}) };
+  if (text === undefined) return extra;
   const mac = parseMac(text);
   if (mac === undefined) throw xmlError('xml.mac', `unable to parse mac address '${text}'`);
   if (parseInt(mac.slice(0, 2), 16) & 1) throw xmlError('xml.mac-multicast', `expected unicast mac address, found multicast '${text}'`);
-  return mac;
+  // An all-zero address means "pick one", as if none was given.
+  return mac === '00:00:00:00:00:00' ? extra : { mac, ...extra };
 }
 
 /** libvirt's virDomainNetTeamingInfoParseXML. */
@@ -131,71 +247,46 @@ export function parseTeaming(el: El): Teaming | undefined {
   return persistent !== undefined ? { type: typeStr, persistent } : { type: typeStr };
 }
 
-function parseNetDriver(el: El, virtioOptions: boolean): NetDriver | undefined {
-  const d = el.child('driver');
-  if (!d) return undefined;
-  const driver: NetDriver = {};
-  // virtio options shared by all virtio devices
-  const iommu = d.onOffAttr('iommu');
-  const ats = d.onOffAttr('ats');
-  const packed = d.onOffAttr('packed');
-  const pagePerVq = d.onOffAttr('page_per_vq');
-  if (iommu !== undefined) driver.iommu = iommu;
-  if (ats !== undefined) driver.ats = ats;
-  if (packed !== undefined) driver.packed = packed;
-  if (pagePerVq !== undefined) driver.page_per_vq = pagePerVq;
-  if (virtioOptions) {
-    const name = d.enumAttr('name', ['qemu', 'vhost'] as const);
-    if (name !== undefined) driver.name = name;
-    const txmode = d.enumAttr('txmode', ['iothread', 'timer'] as const);
-    if (txmode !== undefined) driver.txmode = txmode;
-    const ioeventfd = d.onOffAttr('ioeventfd');
-    if (ioeventfd !== undefined) driver.ioeventfd = ioeventfd;
-    const eventIdx = d.onOffAttr('event_idx');
-    if (eventIdx !== undefined) driver.event_idx = eventIdx;
-    const queues = d.uintAttr('queues');
-    // There is always at least one queue pair; libvirt stores 1 as "unset".
-    if (queues !== undefined && queues !== 1) driver.queues = queues;
-    const rx = d.uintAttr('rx_queue_size');
-    if (rx !== undefined) driver.rx_queue_size = rx;
-    const tx = d.uintAttr('tx_queue_size');
-    if (tx !== undefined) driver.tx_queue_size = tx;
-    const rss = d.onOffAttr('rss');
-    if (rss !== undefined) driver.rss = rss;
-    const hashReport = d.onOffAttr('rss_hash_report');
-    if (hashReport !== undefined) driver.rss_hash_report = hashReport;
-    const host = d.child('host');
-    if (host) {
-      driver.host = parseOffloads(host, ['csum', 'gso', 'tso4', 'tso6', 'ecn', 'ufo', 'mrg_rxbuf']);
-      host.finish();
-    }
-    const guest = d.child('guest');
-    if (guest) {
-      driver.guest = parseOffloads(guest, ['csum', 'tso4', 'tso6', 'ecn', 'ufo']);
-      guest.finish();
-    }
-  } else {
-    const name = d.enumAttr('name', ['vfio', 'kvm', 'xen'] as const);
-    if (name !== undefined) driver.name = name;
+/** <tune><sndbuf> (virXPathULongLong). */
+function parseSndbuf(el: El): number | undefined {
+  const tune = el.child('tune');
+  if (!tune) return undefined;
+  const text = tune.childText('sndbuf');
+  tune.finish();
+  if (text === undefined) return undefined;
+  if (!/^\s*\+?[0-9]+\s*$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw xmlError('xml.sndbuf', 'sndbuf must be a positive integer');
   }
-  d.finish();
-  return driver;
+  return Number(text);
 }
 
-function parseOffloads(el: El, names: ReadonlyArray<keyof NetOffloads>): NetOffloads {
-  const out: NetOffloads = {};
-  for (const n of names) {
-    const v = el.onOffAttr(n);
-    if (v !== undefined) out[n] = v;
-  }
-  return out;
+function parseMtu(el: El): number | undefined {
+  const mtuEl = el.child('mtu');
+  if (!mtuEl) return undefined;
+  const size = mtuEl.attr('size');
+  mtuEl.finish();
+  if (size === undefined) return undefined;
+  if (!/^\s*\+?[0-9]+\s*$/.test(size) || Number(size) > 0xffffffff) throw xmlError('xml.mtu', 'malformed mtu size');
+  const n = Number(size);
+  return n > 0 ? n : undefined;
 }
 
-function parseTarget(el: El): { dev?: string; managed?: boolean } | undefined {
-  const t = el.child('target');
-  if (!t) return undefined;
-  const dev = t.attr('dev');
-  const managed = t.yesNoAttr('managed');
-  t.finish();
-  return { ...(dev !== undefined ? { dev } : {}), ...(managed !== undefined ? { managed } : {}) };
+/** virDomainNetDefCoalesceParseXML: only <rx><frames max=N/> is known. */
+function parseCoalesce(el: El): { rxMaxFrames: number } | undefined {
+  const c = el.child('coalesce');
+  if (!c) return undefined;
+  const rx = c.child('rx');
+  const frames = rx?.child('frames');
+  const max = frames?.attr('max');
+  frames?.finish();
+  rx?.finish();
+  c.finish();
+  if (max === undefined) return undefined;
+  if (!/^[0-9]+$/.test(max)) throw xmlError('xml.coalesce', `cannot parse value '${max}' for coalesce parameter`);
+  const n = Number(max);
+  if (n > 0xffffffff) {
+    throw new TeamctlError('internal', 'xml.coalesce', `value '${max}' is too big for coalesce parameter, maximum is '4294967295'`);
+  }
+  return { rxMaxFrames: n };
 }
+

@@ -1,6 +1,7 @@
 /** Which kind of PCI slot each device needs (libvirt's qemuDomainDeviceCalculatePCIConnectFlags). */
 import type { Caps } from '../../caps/caps.js';
 import type { Domain } from '../../model/domain.js';
+import { isKnownNetModel } from '../../model/net-models.js';
 import type { DeviceRef } from '../devices.js';
 import { CONNECT, controllerConnectType, PCI_CONTROLLER_MODELS, type PciControllerModel } from './flags.js';
 
@@ -86,8 +87,9 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       if (n.model !== undefined && VIRTIO_NET_MODELS.has(n.model)) return f.virtio;
       if (n.model === 'virtio-transitional') return f.pci;
       if (n.model === 'e1000e' || n.model === 'igb') return f.pcie;
-      // No model: an interface whose network hands out host devices.
-      if (n.model === undefined) return f.pcie;
+      // No libvirt model: an interface whose network hands out host devices,
+      // or a model name libvirt does not know (it files both as "unknown").
+      if (!isKnownNetModel(n.model)) return f.pcie;
       return f.pci;
     }
     case 'disk':
