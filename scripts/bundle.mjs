@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/cli/ so `teamctl` starts in one file read instead of ~80 module loads.
 // Library users import the unbundled dist/index.js; the CLI and the library run the same code.
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names change with their content: drop the previous build's.
+for (const f of readdirSync('dist/cli')) if (f.endsWith('.mjs')) rmSync(`dist/cli/${f}`);
 
 // xmldom's entity table also carries the 2,000+ HTML entities, frozen one by one at load time.
 // teamctl only parses text/xml, where xmldom uses the five XML entities, so the bundle gets a

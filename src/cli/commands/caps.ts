@@ -1,7 +1,6 @@
 /** `teamctl caps`: the built-in QEMU versions, or one version's (or file's) flags and machine types. */
 import type { Command } from 'commander';
 import type { Caps } from '../../caps/caps.js';
-import { capsFromCacheFile } from '../../caps/cache-file.js';
 import { builtinCaps, builtinVersions, latestVersion } from '../../caps/table.js';
 import { usageError } from '../../errors.js';
 import { readInput } from '../io.js';
@@ -32,7 +31,7 @@ Examples:
   teamctl caps 7.2.0                  flags and machine types of QEMU 7.2.0
   teamctl caps --caps /var/cache/libvirt/qemu/capabilities/<hash>.xml`,
     )
-    .action((version: string | undefined, opts: CapsOptions) => {
+    .action(async (version: string | undefined, opts: CapsOptions) => {
       if (version !== undefined && opts.caps !== undefined) throw usageError('cli.caps-both', 'give a version or --caps FILE, not both');
       if (version === undefined && opts.caps === undefined) {
         const versions = builtinVersions();
@@ -40,7 +39,10 @@ Examples:
         else out.out(`${versions.join('\n')}\nlatest = ${latestVersion()}\n`);
         return;
       }
-      const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(version!, { stripMachineAliases: false });
+      const caps =
+        opts.caps !== undefined
+          ? (await import('../../caps/cache-file.js')).capsFromCacheFile(readInput(opts.caps), opts.caps)
+          : builtinCaps(version!, { stripMachineAliases: false });
       out.out(opts.json ? JSON.stringify(describe(caps)) + '\n' : describeText(caps));
     });
 }

@@ -1,13 +1,8 @@
 /** `teamctl test DIR`: run a folder of golden cases (NAME.xml + NAME.<arch>-<ver>.args|.err). */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createTwoFilesPatch } from 'diff';
-import { ioError } from '../../errors.js';
-import { outcomeLabel, toJUnit } from '../../golden/junit.js';
-import { runGoldenDir, type GoldenOutcome } from '../../golden/run.js';
 import type { Output } from '../output.js';
 
-interface TestOptions {
+export interface TestOptions {
   regenerate: boolean;
   junit?: string;
   quiet: boolean;
@@ -38,46 +33,9 @@ A new case: write NAME.xml, create an empty NAME.x86_64-latest.args, run with --
 review it. Colours follow the terminal (off when NO_COLOR is set or output is not a TTY).
 Exit status: 0 all passed, 1 a case failed, 2 usage or I/O error.`,
     )
-    .action((dir: string, opts: TestOptions) => {
+    .action(async (dir: string, opts: TestOptions) => {
+      const { runTests } = await import('./test-run.js');
       setExit(runTests(dir, opts, out));
     });
 }
 
-export function diffText(o: GoldenOutcome): string {
-  if (!o.expectation) return o.problem ?? '';
-  const name = o.expectation.file;
-  return createTwoFilesPatch(name, `${name} (teamctl)`, o.expected, o.actual, 'expected', 'actual', { context: 3 });
-}
-
-export function runTests(dir: string, opts: TestOptions, out: Output): number {
-  let outcomes: GoldenOutcome[];
-  try {
-    outcomes = runGoldenDir(dir, { regenerate: opts.regenerate });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw ioError('io.dir', `cannot read golden folder '${dir}'`);
-    throw e;
-  }
-  let passed = 0;
-  let failed = 0;
-  for (const o of outcomes) {
-    const label = outcomeLabel(o);
-    if (o.ok) {
-      passed++;
-      if (!opts.quiet) out.result('PASS', o.regenerated ? `${label} (regenerated)` : label);
-      continue;
-    }
-    failed++;
-    out.result('FAIL', `${label}: ${o.problem ?? 'failed'}`);
-    if (o.expectation) out.diff(diffText(o));
-  }
-  if (opts.junit) {
-    try {
-      writeFileSync(opts.junit, toJUnit(dir, outcomes, diffText));
-    } catch (e) {
-      throw ioError('io.write', `cannot write '${opts.junit}': ${(e as Error).message}`);
-    }
-  }
-  out.out(`${passed} passed, ${failed} failed\n`);
-  return failed > 0 ? 1 : 0;
-}

@@ -1,13 +1,8 @@
 /** `teamctl xml2argv`: print the QEMU command line libvirt would build for each domain. */
 import { Option, type Command } from 'commander';
-import { isTeamctlError, usageError } from '../../errors.js';
-import { capsFromCacheFile } from '../../caps/cache-file.js';
-import { builtinCaps } from '../../caps/table.js';
-import { loadNetwork, xml2argv } from '../../pipeline.js';
-import { FORMATS, formatCommand, type OutputFormat } from '../../render/formats.js';
-import { readInput } from '../io.js';
+import { FORMATS, type OutputFormat } from '../../render/formats.js';
 import type { Output } from '../output.js';
-import { reportLint } from './lint.js';
+import { collect } from './collect.js';
 
 export interface Xml2argvOptions {
   qemuVersion: string;
@@ -51,47 +46,9 @@ With several files each result is preceded by a '# FILE' line (args, argv, shell
 empty word (nul), or carries a "file" key (json). A file that fails does not stop the others.
 Exit status: 0 success, 1 a domain was rejected, 2 usage or I/O error.`,
     )
-    .action((files: string[], opts: Xml2argvOptions) => {
-      setExit(runXml2argv(files, opts, out));
+    .action(async (files: string[], opts: Xml2argvOptions) => {
+      const { runXml2argv } = await import('./xml2argv-run.js');
+      setExit(await runXml2argv(files, opts, out));
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-export function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output): number {
-  if (files.filter((f) => f === '-').length > 1) throw usageError('cli.stdin-twice', "standard input ('-') can be read only once");
-  const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
-  const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
-  const many = files.length > 1;
-  let worst = 0;
-  files.forEach((file, i) => {
-    try {
-      const text = readInput(file);
-      if (opts.lint) worst = Math.max(worst, reportLint(text, file, { caps }, networks, out));
-      const result = xml2argv(text, { caps, networks, source: file });
-      for (const w of result.warnings) out.warn(`${file}: ${w}`);
-      out.out(frame(formatCommand(result.rendered, opts.format), file, opts.format, many, i));
-    } catch (e) {
-      if (!isTeamctlError(e) || e.category === 'usage') throw e;
-      out.error(`${file === '-' ? 'stdin' : file}: ${e.text}`);
-      worst = Math.max(worst, e.exitCode);
-    }
-  });
-  return worst;
-}
-
-/** How one file's result is marked when several files are converted at once. */
-function frame(text: string, file: string, format: OutputFormat, many: boolean, index: number): string {
-  switch (format) {
-    case 'json': {
-      const doc = JSON.parse(text) as object;
-      return JSON.stringify(many ? { file, ...doc } : doc) + '\n';
-    }
-    case 'nul':
-      return many && index > 0 ? `\0${text}` : text;
-    default:
-      return many ? `# ${file}\n${text}` : text;
-  }
-}
