@@ -7,11 +7,15 @@ import { unsupported } from '../errors.js';
 import type { Prepared } from '../postparse/index.js';
 import { CommandBuilder, type CommandLine } from '../render/command.js';
 import { effectiveBootIndexes } from './bootindex.js';
+import { prepareChardevFds, type ChardevContext } from './devices/chardev-backend.js';
+import { buildChannels, buildConsoles, buildParallels, buildSerials } from './devices/chardevs.js';
 import { buildControllers } from './devices/controllers.js';
 import { buildDisks } from './devices/disks.js';
 import { buildHostdevs } from './devices/hostdevs.js';
 import { buildAudio, buildMemballoon, buildWatchdogs } from './devices/misc.js';
 import { buildNets } from './devices/net.js';
+import { buildRngs } from './devices/rng.js';
+import { FdSets } from './fdsets.js';
 import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
 import {
   buildAccel,
@@ -47,6 +51,9 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   cmd.env('XDG_CONFIG_HOME', `${libDir}/.config`);
 
   const bootIndex = effectiveBootIndexes(d, actual);
+  // libvirt opens the chardev files and sockets before it builds the command line.
+  const fdsets = new FdSets();
+  const chr: ChardevContext = { caps, profile, fds: prepareChardevFds(d, fdsets, profile) };
   buildName(cmd, d);
   cmd.arg('-S');
   buildMasterKey(cmd, d, profile);
@@ -62,13 +69,18 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
-  buildControllers(cmd, d);
+  buildControllers(cmd, d, caps);
   buildDisks(cmd, d, caps, bootIndex);
   buildNets(cmd, d, caps, { actual, bootIndex });
+  buildSerials(cmd, d, chr);
+  buildParallels(cmd, d, chr);
+  buildChannels(cmd, d, chr);
+  buildConsoles(cmd, d, chr);
   buildAudio(cmd, d);
   buildWatchdogs(cmd, d);
   buildHostdevs(cmd, d, actual, bootIndex);
   buildMemballoon(cmd, d);
+  buildRngs(cmd, d, chr);
   buildSandbox(cmd, caps);
   cmd.arg('-msg', 'timestamp=on');
   return cmd.build();

@@ -15,6 +15,10 @@ export interface Profile {
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
   /** File descriptor number the monitor socket is passed on. */
   readonly monitorFd: number;
+  /** Descriptors character devices are passed on: opened files, log files, listening sockets. */
+  readonly chardevFds: { readonly file: number; readonly log: number; readonly socket: number };
+  /** Directory of the TLS credentials of TCP character devices (qemu.conf chardev_tls_x509_cert_dir). */
+  readonly chardevTlsDir: string;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -27,6 +31,8 @@ export const TEST_PROFILE: Profile = {
     ['LOGNAME', 'test'],
   ],
   monitorFd: 1729,
+  chardevFds: { file: 1750, log: 1751, socket: 1729 },
+  chardevTlsDir: '/etc/pki/libvirt-chardev',
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -7,6 +7,7 @@ import type { DeviceInfo } from '../model/address.js';
 import type { Controller, Disk } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import { isI440FX, isQ35 } from '../model/machine.js';
+import { assignChrAliases } from './chardev-aliases.js';
 import { diskNameToIndex } from './disk-names.js';
 
 /** libvirt's qemuDomainDeviceAliasIndex: N of `prefixN`, or -1. */
@@ -37,10 +38,12 @@ export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['in
   }
   for (const h of dev.hostdevs) h.info.alias ??= `hostdev${nextIndex(hostdevInfos(), 'hostdev')}`;
   for (const c of dev.controllers) c.info.alias ??= controllerAlias(d, c);
+  assignChrAliases(d);
   dev.inputs.forEach((input, i) => (input.info.alias ??= `input${i}`));
   dev.watchdogs.forEach((w, i) => (w.info.alias ??= `watchdog${i}`));
   const balloon = dev.memballoon;
   if (balloon && balloon.model !== 'none') balloon.info.alias ??= 'balloon0';
+  for (const r of dev.rngs) r.info.alias ??= `rng${nextIndex(dev.rngs.map((x) => x.info), 'rng')}`;
 }
 
 function diskAlias(disk: Disk): string {

@@ -6,6 +6,8 @@ import { isI440FX, isQ35 } from '../../model/machine.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import type { Caps } from '../../caps/caps.js';
+import { virtioSerialControllerProps } from './virtio-serial.js';
 
 const ORDER: ControllerType[] = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
 
@@ -31,7 +33,7 @@ function isImplicit(c: Controller, d: Domain): boolean {
   return false;
 }
 
-export function buildControllers(cmd: CommandBuilder, d: Domain): void {
+export function buildControllers(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   for (const type of ORDER) {
     for (const c of d.devices.controllers) {
       if (c.type !== type) continue;
@@ -40,13 +42,13 @@ export function buildControllers(cmd: CommandBuilder, d: Domain): void {
       }
       if (isImplicit(c, d)) continue;
       if (c.type === 'usb' && c.model === 'none') continue;
-      const props = controllerProps(c, d);
+      const props = controllerProps(c, d, caps);
       cmd.props('-device', 'device', props.extend(addressProps(d, c.info)));
     }
   }
 }
 
-function controllerProps(c: Controller, d: Domain): Props {
+function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
   switch (c.type) {
     case 'pci':
       return pciControllerProps(c);
@@ -66,6 +68,8 @@ function controllerProps(c: Controller, d: Domain): Props {
     }
     case 'sata':
       return Props.of('driver', 'ahci').set('id', c.info.alias!);
+    case 'virtio-serial':
+      return virtioSerialControllerProps(c, caps);
     default:
       throw unsupported('build.controller', `controller type '${c.type}' is not supported by teamctl yet`);
   }
