@@ -153,7 +153,10 @@ export function parseChrSource(parent: El, type: ChrSourceType, ctx: ParseContex
     case 'dbus':
       throw unsupported('parse.chr-type-unsupported', `character device type '${type}' is not supported by teamctl yet`);
   }
-  for (const s of sources) s.finish();
+  for (const s of sources) {
+    ignoreOtherTypesSettings(s, type, ctx);
+    s.finish();
+  }
 
   const log = parseLog(parent);
   if (log) src.log = log;
@@ -171,6 +174,50 @@ export function parseChrSource(parent: El, type: ChrSourceType, ctx: ParseContex
     proto.finish();
   }
   return src;
+}
+
+/** What libvirt reads from <source> for each type; the rest of its vocabulary it ignores. */
+const SOURCE_ATTRS: Record<ChrSourceType, readonly string[]> = {
+  null: [],
+  vc: [],
+  pty: ['path'],
+  dev: ['path'],
+  file: ['path', 'append'],
+  pipe: ['path'],
+  stdio: [],
+  udp: ['mode', 'host', 'service'],
+  tcp: ['mode', 'host', 'service', 'tls'],
+  unix: ['mode', 'path'],
+  spicevmc: [],
+  spiceport: ['channel'],
+  nmdm: ['master', 'slave'],
+  'qemu-vdagent': [],
+  dbus: ['channel'],
+};
+const ALL_SOURCE_ATTRS = ['path', 'append', 'mode', 'host', 'service', 'tls', 'channel', 'master', 'slave'];
+const SOURCE_CHILDREN: Record<string, readonly ChrSourceType[]> = {
+  reconnect: ['unix', 'tcp'],
+  clipboard: ['qemu-vdagent'],
+  mouse: ['qemu-vdagent'],
+};
+
+/**
+ * libvirt silently ignores <source> settings that belong to other chardev
+ * types (a unix source with host='…' is a unix source without a path);
+ * teamctl ignores them too, but says so.
+ */
+function ignoreOtherTypesSettings(source: El, type: ChrSourceType, ctx: ParseContext): void {
+  const why = `libvirt ignores it for a character device of type '${type}'`;
+  for (const name of ALL_SOURCE_ATTRS) {
+    if (!SOURCE_ATTRS[type].includes(name)) ignoreAttr(source, name, ctx, why);
+  }
+  for (const [name, types] of Object.entries(SOURCE_CHILDREN)) {
+    if (types.includes(type)) continue;
+    const child = source.child(name);
+    if (!child) continue;
+    child.consumeAll();
+    ctx.warnings.push(`<${name}> in <source> (${source.path}) is ignored: ${why}`);
+  }
 }
 
 /** A udp chardev takes one <source mode='connect'> and optionally one <source mode='bind'>. */
