@@ -3,17 +3,17 @@
  * errors); defaults and derived values are the post-parse stage's job.
  */
 import { unsupported, xmlError } from '../errors.js';
+import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
+import { parseChr } from './devices/chardev.js';
 import { parseDisk } from './devices/disk.js';
 import { parseHostdev } from './devices/hostdev.js';
 import { parseInterface } from './devices/interface.js';
-import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
-import { parseChr } from './devices/chardev.js';
 import { parseRng } from './devices/rng.js';
+import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
 import { parseWatchdog } from './devices/watchdog.js';
-import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
 import { serializeElement } from './raw.js';
 import { El, parseXmlDocument } from './xml.js';
 

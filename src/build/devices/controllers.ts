@@ -1,4 +1,5 @@
 /** Controller devices, emitted by type in libvirt's order: PCI, USB, SCSI, IDE, SATA, virtio-serial. */
+import type { Caps } from '../../caps/caps.js';
 import { internalError, unsupported } from '../../errors.js';
 import type { Controller, ControllerType } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
@@ -6,7 +7,6 @@ import { isI440FX, isQ35 } from '../../model/machine.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
-import type { Caps } from '../../caps/caps.js';
 import { virtioSerialControllerProps } from './virtio-serial.js';
 
 const ORDER: ControllerType[] = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
