@@ -1,5 +1,5 @@
 /** Device address and ROM properties shared by all -device builders (qemuBuildDeviceAddressProps, qemuBuildRomProps). */
-import { unsupported } from '../errors.js';
+import { internalError, unsupported } from '../errors.js';
 import type { DeviceInfo } from '../model/address.js';
 import type { Domain } from '../model/domain.js';
 import { Props } from '../render/props.js';
@@ -33,9 +33,18 @@ export function addressProps(d: Domain, info: DeviceInfo): Props {
       return p;
     }
     case 'isa':
-      if (a.iobase !== undefined) p.set('iobase', a.iobase);
+      // libvirt's ISA address has iobase 0 when the XML leaves it out, and prints it.
+      p.set('iobase', a.iobase ?? 0);
       p.positive('irq', a.irq);
       return p;
+    case 'virtio-serial': {
+      const cont = d.devices.controllers.find((c) => c.type === 'virtio-serial' && c.index === a.controller);
+      if (!cont) {
+        throw internalError('build.virtio-serial-controller', `Could not find virtio-serial controller with index ${a.controller} required for device`);
+      }
+      p.set('bus', `${cont.info.alias}.${a.bus}`).set('nr', a.port);
+      return p;
+    }
     default:
       return p;
   }

@@ -7,12 +7,15 @@ import { unsupported } from '../errors.js';
 import type { Prepared } from '../postparse/index.js';
 import { CommandBuilder, type CommandLine } from '../render/command.js';
 import { effectiveBootIndexes } from './bootindex.js';
-import { FdSets } from './fdsets.js';
+import { prepareChardevFds, type ChardevContext } from './devices/chardev-backend.js';
+import { buildChannels, buildConsoles, buildParallels, buildSerials } from './devices/chardevs.js';
 import { buildControllers } from './devices/controllers.js';
 import { buildDisks } from './devices/disks.js';
 import { buildHostdevs } from './devices/hostdevs.js';
 import { buildAudio, buildMemballoon, buildWatchdogs } from './devices/misc.js';
 import { buildNets } from './devices/net.js';
+import { buildRngs } from './devices/rng.js';
+import { FdSets } from './fdsets.js';
 import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
 import {
   buildAccel,
@@ -49,6 +52,8 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
 
   const bootIndex = effectiveBootIndexes(d, actual);
   const fdsets = new FdSets();
+  // libvirt opens the chardev files and sockets before it builds the command line.
+  const chr: ChardevContext = { caps, profile, fds: prepareChardevFds(d, fdsets, profile) };
   buildName(cmd, d);
   cmd.arg('-S');
   buildMasterKey(cmd, d, profile);
@@ -67,10 +72,15 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildControllers(cmd, d, caps);
   buildDisks(cmd, d, caps, bootIndex, profile);
   buildNets(cmd, d, caps, { actual, bootIndex, fds: profile.netFds, fdsets });
+  buildSerials(cmd, d, chr);
+  buildParallels(cmd, d, chr);
+  buildChannels(cmd, d, chr);
+  buildConsoles(cmd, d, chr);
   buildAudio(cmd, d);
   buildWatchdogs(cmd, d);
   buildHostdevs(cmd, d, actual, bootIndex);
   buildMemballoon(cmd, d);
+  buildRngs(cmd, d, chr);
   buildSandbox(cmd, caps);
   cmd.arg('-msg', 'timestamp=on');
   return cmd.build();

@@ -20,6 +20,10 @@ export interface Profile {
   readonly hostCdroms: readonly string[];
   /** Tap, vhost-net and vDPA file descriptors of interfaces. */
   readonly netFds: NetFdSource;
+  /** Descriptors character devices are passed on: opened files, log files, listening sockets. */
+  readonly chardevFds: { readonly file: number; readonly log: number; readonly socket: number };
+  /** Directory of the TLS credentials of TCP character devices (qemu.conf chardev_tls_x509_cert_dir). */
+  readonly chardevTlsDir: string;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -35,6 +39,8 @@ export const TEST_PROFILE: Profile = {
   // libvirt's test harness mocks /dev/cdrom as the host's CD-ROM drive.
   hostCdroms: ['/dev/cdrom'],
   netFds: TEST_NET_FDS,
+  chardevFds: { file: 1750, log: 1751, socket: 1729 },
+  chardevTlsDir: '/etc/pki/libvirt-chardev',
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

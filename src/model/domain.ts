@@ -1,5 +1,7 @@
 /** The domain: libvirt's virDomainDef, as far as teamctl models it. */
+import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from './chardev.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Rng } from './rng.js';
 
 export type VirtType = 'qemu' | 'kvm' | 'hvf';
 
@@ -50,8 +52,13 @@ export interface Devices {
   inputs: Input[];
   audios: Audio[];
   hostdevs: Hostdev[];
+  serials: SerialDef[];
+  parallels: ParallelDef[];
+  consoles: ConsoleDef[];
+  channels: ChannelDef[];
   watchdogs: Watchdog[];
   memballoon?: Memballoon;
+  rngs: Rng[];
 }
 
 export interface Domain {

@@ -3,13 +3,17 @@
  * errors); defaults and derived values are the post-parse stage's job.
  */
 import { TeamctlError, unsupported, xmlError } from '../errors.js';
+import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
 import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
+import { parseChr } from './devices/chardev.js';
 import { insertDisk, parseDisk } from './devices/disk.js';
 import { parseHostdev } from './devices/hostdev.js';
 import { parseInterface } from './devices/interface.js';
+import { parseRng } from './devices/rng.js';
 import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
+import { parseWatchdog } from './devices/watchdog.js';
 import { serializeElement } from './raw.js';
 import { El, parseXmlDocument } from './xml.js';
 
@@ -280,9 +284,23 @@ function parsePm(el: El | undefined): Domain['pm'] {
 
 /** Device kinds teamctl models, parsed per kind in libvirt's order. */
 function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] {
-  const devices: Domain['devices'] = { disks: [], controllers: [], interfaces: [], inputs: [], audios: [], hostdevs: [], watchdogs: [] };
+  const devices: Domain['devices'] = {
+    disks: [],
+    controllers: [],
+    interfaces: [],
+    inputs: [],
+    audios: [],
+    hostdevs: [],
+    serials: [],
+    parallels: [],
+    consoles: [],
+    channels: [],
+    watchdogs: [],
+    rngs: [],
+  };
   if (!el) return devices;
   const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'audio', 'hostdev', 'memballoon']);
+  for (const name of ['serial', 'parallel', 'console', 'channel', 'watchdog', 'rng']) known.add(name);
   for (const c of el.allChildren()) {
     if (!known.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
   }
@@ -294,12 +312,18 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   for (const c of el.children('controller')) insertController(controllers, parseController(c, ctx));
   checkUsbControllers(controllers);
   const interfaces: Interface[] = el.children('interface').map((i) => parseInterface(i, ctx));
+  const parallels = el.children('parallel').map((c) => parseChr(c, ctx) as ParallelDef);
+  const serials = el.children('serial').map((c) => parseChr(c, ctx) as SerialDef);
+  const consoles = el.children('console').map((c) => parseChr(c, ctx) as ConsoleDef);
+  const channels = el.children('channel').map((c) => parseChr(c, ctx) as ChannelDef);
   const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx));
   const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
   const hostdevs: Hostdev[] = el.children('hostdev').map((h) => parseHostdev(h, ctx));
+  const watchdogs = el.children('watchdog').map((w) => parseWatchdog(w, ctx));
   const balloons = el.children('memballoon');
   if (balloons.length > 1) throw unsupported('xml.memballoon', 'only a single memory balloon device is supported');
   const memballoon: Memballoon | undefined = balloons[0] ? parseMemballoon(balloons[0], ctx) : undefined;
+  const rngs = el.children('rng').map((r) => parseRng(r, ctx));
   return {
     ...(devices.emulator !== undefined ? { emulator: devices.emulator } : {}),
     disks,
@@ -308,8 +332,13 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     inputs,
     audios,
     hostdevs,
-    watchdogs: [],
+    serials,
+    parallels,
+    consoles,
+    channels,
+    watchdogs,
     ...(memballoon !== undefined ? { memballoon } : {}),
+    rngs,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Controller, Disk } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import { internalError } from '../errors.js';
 import { isI440FX, isQ35 } from '../model/machine.js';
+import { assignChrAliases } from './chardev-aliases.js';
 import { diskNameToIndex } from './disk-names.js';
 
 /** libvirt's qemuDomainDeviceAliasIndex: N of `prefixN`, or -1. */
@@ -38,10 +39,12 @@ export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['in
   }
   for (const h of dev.hostdevs) h.info.alias ??= `hostdev${nextIndex(hostdevInfos(), 'hostdev')}`;
   for (const c of dev.controllers) c.info.alias ??= controllerAlias(d, c);
+  assignChrAliases(d);
   dev.inputs.forEach((input, i) => (input.info.alias ??= `input${i}`));
   dev.watchdogs.forEach((w, i) => (w.info.alias ??= `watchdog${i}`));
   const balloon = dev.memballoon;
   if (balloon && balloon.model !== 'none') balloon.info.alias ??= 'balloon0';
+  for (const r of dev.rngs) r.info.alias ??= `rng${nextIndex(dev.rngs.map((x) => x.info), 'rng')}`;
 }
 
 function diskAlias(d: Domain, disk: Disk): string {

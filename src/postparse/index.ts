@@ -9,6 +9,14 @@ import type { Interface, NetworkInterface } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import type { NetworkDef } from '../model/network.js';
 import { assignAliases } from './aliases.js';
+import {
+  addConsoleCompat,
+  addVirtioSerialControllers,
+  assignIsaSerialPorts,
+  assignParallelPorts,
+  chardevDefaults,
+  rngDefaults,
+} from './chardev.js';
 import { fillIdentity } from './identity.js';
 import {
   addDefaultDevices,
@@ -22,6 +30,7 @@ import {
 } from './defaults.js';
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
 import { assignPciAddresses } from './pci/assign.js';
+import { assignVirtioSerialAddresses } from './virtio-serial.js';
 
 export interface PostParseOptions {
   /** libvirt network definitions by name (from --network-xml). */
@@ -46,13 +55,23 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
 
   basicDefaults(d);
   fillIdentity(d, options.warnings ?? []);
+  assignParallelPorts(d);
   assignControllerIndexes(d);
   machineDefaults(d, caps);
   addDefaultDevices(d, caps);
   cpuDefaults(d, caps);
+  assignIsaSerialPorts(d);
   deviceDefaults(d, caps, resolve);
+  chardevDefaults(d);
+  rngDefaults(d);
   commonDefaults(d);
+  // Part of libvirt's implicit devices, after the implicit disk controllers.
+  addConsoleCompat(d);
+  addVirtioSerialControllers(d);
+  // Implicit SCSI controllers get their model after all implicit devices exist.
   implicitControllerDefaults(d, caps);
+  // Address assignment: virtio-serial ports first, then PCI slots.
+  assignVirtioSerialAddresses(d);
   assignPciAddresses(d, caps);
   return d;
 }

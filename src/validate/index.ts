@@ -9,14 +9,19 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
+import { validateChrQemu, validateChrSourceGeneric, validateConsolesQemu } from './chardev.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
 import { validateNetGeneric, validateNetQemu } from './net.js';
+import { validateRngGeneric, validateRngQemu } from './rng.js';
 import { validateHostdevTeaming } from './teaming.js';
+import { validateWatchdogQemu, validateWatchdogsQemu } from './watchdog.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
   validateQemuDomain(d, caps);
-  for (const ref of allDevices(d)) {
+  validateConsolesQemu(d, caps);
+  validateWatchdogsQemu(d);
+  for (const ref of allDevices(d, { allConsoles: true })) {
     switch (ref.kind) {
       case 'disk':
         validateDiskGeneric(ref.dev);
@@ -33,6 +38,17 @@ export function validateDomain(d: Domain, caps: Caps): void {
         break;
       case 'hostdev':
         validateHostdevTeaming(ref.dev);
+        break;
+      case 'chr':
+        validateChrSourceGeneric(ref.dev.source, ref.dev);
+        validateChrQemu(ref.dev, caps);
+        break;
+      case 'rng':
+        validateRngGeneric(ref.dev);
+        validateRngQemu(ref.dev, caps);
+        break;
+      case 'watchdog':
+        validateWatchdogQemu(ref.dev, d);
         break;
       default:
         break;

@@ -7,6 +7,7 @@ import { isI440FX, isQ35 } from '../../model/machine.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import { virtioSerialControllerProps } from './virtio-serial.js';
 
 const ORDER: ControllerType[] = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
 
@@ -62,6 +63,8 @@ function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
         .nonNegative('vectors', c.vectors);
     case 'sata':
       return Props.of('driver', 'ahci').set('id', c.info.alias!);
+    case 'virtio-serial':
+      return virtioSerialControllerProps(c, caps);
     default:
       throw unsupported('build.controller', `Unsupported controller type: ${c.type}`);
   }

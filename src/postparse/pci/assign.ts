@@ -252,11 +252,17 @@ function assignDeviceSlots(d: Domain, set: PciAddressSet, placement: Placement):
   }
   const balloon = dev.memballoon;
   if (balloon && balloon.model !== 'none' && isPciAddressWanted(balloon.info)) reserveNextFor(set, balloon.info, placement);
+  for (const r of dev.rngs) {
+    if (isPciAddressWanted(r.info)) reserveNextFor(set, r.info, placement);
+  }
   for (const w of dev.watchdogs) {
     if (w.model === 'i6300esb' && isPciAddressWanted(w.info)) reserveNextFor(set, w.info, placement);
   }
   for (const i of dev.inputs) {
     if (i.bus === 'virtio' && isPciAddressWanted(i.info)) reserveNextFor(set, i.info, placement);
+  }
+  for (const s of dev.serials) {
+    if (s.target.type === 'pci-serial' && isPciAddressWanted(s.info)) reserveNextFor(set, s.info, placement);
   }
 }
 

@@ -116,6 +116,11 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       return ref.dev.model === 'i6300esb' ? f.pci : 0;
     case 'input':
       return ref.dev.bus === 'virtio' ? f.virtio : 0;
+    case 'chr':
+      return ref.dev.deviceType === 'serial' && ref.dev.target.type === 'pci-serial' ? f.pci : 0;
+    case 'rng':
+      // Transitional devices only work in conventional PCI slots.
+      return ref.dev.model === 'virtio-transitional' ? f.pci : f.virtio;
   }
 }
 
