@@ -10,8 +10,11 @@ import { effectiveBootIndexes } from './bootindex.js';
 import { buildControllers } from './devices/controllers.js';
 import { buildDisks } from './devices/disks.js';
 import { buildHostdevs } from './devices/hostdevs.js';
+import { buildHubs, buildInputs } from './devices/input.js';
 import { buildAudio, buildMemballoon, buildWatchdogs } from './devices/misc.js';
 import { buildNets } from './devices/net.js';
+import { buildVideos } from './devices/video.js';
+import { buildGraphics } from './graphics.js';
 import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
 import {
   buildAccel,
@@ -56,18 +59,23 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildMemory(cmd, d, caps);
   buildSmp(cmd, d, caps);
   cmd.arg('-uuid', d.uuid!);
-  cmd.arg('-display', 'none');
+  // Without graphics QEMU must not open a window of its own.
+  if (d.devices.graphics.length === 0) cmd.arg('-display', 'none');
   cmd.arg('-no-user-config', '-nodefaults');
   buildMonitor(cmd, profile);
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
   buildControllers(cmd, d);
+  buildHubs(cmd, d);
   buildDisks(cmd, d, caps, bootIndex);
   buildNets(cmd, d, caps, { actual, bootIndex });
+  buildInputs(cmd, d);
   buildAudio(cmd, d);
+  buildGraphics(cmd, d, profile);
+  buildVideos(cmd, d, caps);
   buildWatchdogs(cmd, d);
-  buildHostdevs(cmd, d, actual, bootIndex);
+  buildHostdevs(cmd, d, actual, bootIndex, caps);
   buildMemballoon(cmd, d);
   buildSandbox(cmd, caps);
   cmd.arg('-msg', 'timestamp=on');

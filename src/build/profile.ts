@@ -15,6 +15,13 @@ export interface Profile {
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
   /** File descriptor number the monitor socket is passed on. */
   readonly monitorFd: number;
+  /** qemu.conf's vnc_listen: the address a VNC display listens on when the XML gives none. */
+  readonly vncListen: string;
+  /**
+   * The port an autoport VNC display gets. A real start takes the first free
+   * port from 5900 up; libvirt's test harness does not allocate and uses 5900.
+   */
+  readonly vncAutoPort: number;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -27,6 +34,8 @@ export const TEST_PROFILE: Profile = {
     ['LOGNAME', 'test'],
   ],
   monitorFd: 1729,
+  vncListen: '127.0.0.1',
+  vncAutoPort: 5900,
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -1,5 +1,7 @@
 /** The domain: libvirt's virDomainDef, as far as teamctl models it. */
-import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Graphics } from './graphics.js';
+import type { Video } from './video.js';
 
 export type VirtType = 'qemu' | 'kvm' | 'hvf';
 
@@ -48,10 +50,13 @@ export interface Devices {
   controllers: Controller[];
   interfaces: Interface[];
   inputs: Input[];
+  graphics: Graphics[];
   audios: Audio[];
+  videos: Video[];
   hostdevs: Hostdev[];
   watchdogs: Watchdog[];
   memballoon?: Memballoon;
+  hubs: Hub[];
 }
 
 export interface Domain {

@@ -4,17 +4,20 @@
  * "all devices" (address collection, boot order, lint) use this one list.
  */
 import type { DeviceInfo } from '../model/address.js';
-import type { Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
+import type { Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
+import type { Video } from '../model/video.js';
 
 export type DeviceRef =
   | { kind: 'disk'; dev: Disk; info: DeviceInfo }
   | { kind: 'net'; dev: Interface; info: DeviceInfo }
   | { kind: 'hostdev'; dev: Hostdev; info: DeviceInfo }
+  | { kind: 'video'; dev: Video; info: DeviceInfo }
   | { kind: 'controller'; dev: Controller; info: DeviceInfo }
   | { kind: 'input'; dev: Input; info: DeviceInfo }
   | { kind: 'watchdog'; dev: Watchdog; info: DeviceInfo }
-  | { kind: 'memballoon'; dev: Memballoon; info: DeviceInfo };
+  | { kind: 'memballoon'; dev: Memballoon; info: DeviceInfo }
+  | { kind: 'hub'; dev: Hub; info: DeviceInfo };
 
 /** libvirt's device iteration order (disks, nets, sounds, hostdevs, videos, controllers, ...). */
 export function allDevices(d: Domain): DeviceRef[] {
@@ -22,10 +25,12 @@ export function allDevices(d: Domain): DeviceRef[] {
   for (const dev of d.devices.disks) out.push({ kind: 'disk', dev, info: dev.info });
   for (const dev of d.devices.interfaces) out.push({ kind: 'net', dev, info: dev.info });
   for (const dev of d.devices.hostdevs) out.push({ kind: 'hostdev', dev, info: dev.info });
+  for (const dev of d.devices.videos) out.push({ kind: 'video', dev, info: dev.info });
   for (const dev of d.devices.controllers) out.push({ kind: 'controller', dev, info: dev.info });
   for (const dev of d.devices.inputs) out.push({ kind: 'input', dev, info: dev.info });
   for (const dev of d.devices.watchdogs) out.push({ kind: 'watchdog', dev, info: dev.info });
   const balloon = d.devices.memballoon;
   if (balloon) out.push({ kind: 'memballoon', dev: balloon, info: balloon.info });
+  for (const dev of d.devices.hubs) out.push({ kind: 'hub', dev, info: dev.info });
   return out;
 }

@@ -21,6 +21,8 @@ import {
 } from './defaults.js';
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
 import { assignPciAddresses } from './pci/assign.js';
+import { assignUsbAddresses } from './usb/assign.js';
+import { videoDefaults } from './video.js';
 
 export interface PostParseOptions {
   /** libvirt network definitions by name (from --network-xml). */
@@ -51,14 +53,16 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   cpuDefaults(d, caps);
   deviceDefaults(d, caps, resolve);
   commonDefaults(d);
+  videoDefaults(d, caps);
   assignPciAddresses(d, caps);
   return d;
 }
 
-/** What libvirt adds when the domain starts: network ports and device aliases. Mutates `d`. */
+/** What libvirt adds when the domain starts: network ports, USB ports and device aliases. Mutates `d`. */
 export function prepareStart(d: Domain, options: PostParseOptions = {}): Prepared {
   const networks = options.networks ?? new Map<string, NetworkDef>();
   const actual = allocateNetworks(d, networks);
+  assignUsbAddresses(d);
   assignAliases(d, (n) => actualType(n, networks) === 'hostdev');
   return { domain: d, actual };
 }

@@ -113,7 +113,28 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
     case 'watchdog':
       return ref.dev.model === 'i6300esb' ? f.pci : 0;
     case 'input':
-      return ref.dev.bus === 'virtio' ? f.virtio : 0;
+      if (ref.dev.bus !== 'virtio') return 0;
+      // Transitional devices only work in conventional PCI slots.
+      return ref.dev.model === 'virtio-transitional' ? f.pci : f.virtio;
+    case 'video':
+      switch (ref.dev.model.type) {
+        case 'virtio':
+          return f.virtio;
+        case 'vga':
+        case 'cirrus':
+        case 'vmvga':
+        case 'xen':
+        case 'vbox':
+        case 'qxl':
+        case 'parallels':
+          return f.pci;
+        case 'bochs':
+          return f.pcie;
+        default:
+          return 0;
+      }
+    case 'hub':
+      return 0;
   }
 }
 
