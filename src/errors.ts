@@ -12,6 +12,7 @@ export type ErrorCategory =
   | 'invalid-arg' // VIR_ERR_INVALID_ARG: "invalid argument: "
   | 'operation-invalid' // VIR_ERR_OPERATION_INVALID: "Requested operation is not valid: "
   | 'operation-unsupported' // VIR_ERR_OPERATION_UNSUPPORTED: "Operation not supported: "
+  | 'overflow' // VIR_ERR_OVERFLOW: "numerical overflow: "
   | 'usage' // teamctl's own: bad flags or arguments
   | 'io'; // teamctl's own: a file could not be read or written
 
@@ -22,6 +23,7 @@ const PREFIX: Record<ErrorCategory, string> = {
   'invalid-arg': 'invalid argument: ',
   'operation-invalid': 'Requested operation is not valid: ',
   'operation-unsupported': 'Operation not supported: ',
+  overflow: 'numerical overflow: ',
   usage: '',
   io: '',
 };

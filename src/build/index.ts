@@ -72,7 +72,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildNets(cmd, d, caps, { actual, bootIndex });
   buildInputs(cmd, d);
   buildAudio(cmd, d);
-  buildGraphics(cmd, d, profile);
+  buildGraphics(cmd, d, caps, profile);
   buildVideos(cmd, d, caps);
   buildWatchdogs(cmd, d);
   buildHostdevs(cmd, d, actual, bootIndex, caps);

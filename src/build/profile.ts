@@ -22,6 +22,8 @@ export interface Profile {
    * port from 5900 up; libvirt's test harness does not allocate and uses 5900.
    */
   readonly vncAutoPort: number;
+  /** The host's DRM render node, used by OpenGL displays that name none (libvirt's test harness mocks it). */
+  readonly drmRenderNode: string;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -36,6 +38,7 @@ export const TEST_PROFILE: Profile = {
   monitorFd: 1729,
   vncListen: '127.0.0.1',
   vncAutoPort: 5900,
+  drmRenderNode: '/dev/dri/foo',
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -32,4 +32,11 @@ export interface SdlGraphics {
   gl?: boolean;
 }
 
-export type Graphics = VncGraphics | SdlGraphics;
+/** Off-screen OpenGL rendering for a display that has none (VNC). */
+export interface EglHeadlessGraphics {
+  type: 'egl-headless';
+  /** <gl rendernode='…'/>; start-up picks the host's render node when absent. */
+  rendernode?: string;
+}
+
+export type Graphics = VncGraphics | SdlGraphics | EglHeadlessGraphics;

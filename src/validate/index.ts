@@ -9,7 +9,11 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
+import { validateGraphicsGeneric, validateGraphicsQemu } from './graphics.js';
+import { validateHostdevAddress, validateHostdevQemu, validateHostdevsDomain } from './hostdev.js';
+import { validateHubQemu, validateInputGeneric, validateInputQemu } from './input.js';
 import { validateHostdevTeaming, validateNetTeamingGeneric, validateNetTeamingQemu } from './teaming.js';
+import { validateVideoGeneric, validateVideoQemu, validateVideosDomain } from './video.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
   validateQemuDomain(d, caps);
@@ -20,12 +24,32 @@ export function validateDomain(d: Domain, caps: Caps): void {
         validateNetTeamingQemu(ref.dev, caps);
         break;
       case 'hostdev':
+        validateHostdevAddress(ref.dev);
         validateHostdevTeaming(ref.dev);
+        validateHostdevQemu(ref.dev, d, caps);
+        break;
+      case 'video':
+        validateVideoGeneric(ref.dev, d);
+        validateVideoQemu(ref.dev, caps);
+        break;
+      case 'input':
+        validateInputGeneric(ref.dev);
+        validateInputQemu(ref.dev, d, caps);
+        break;
+      case 'hub':
+        validateHubQemu(caps);
         break;
       default:
         break;
     }
   }
+  // Devices without device info come last in libvirt's iteration.
+  for (const g of d.devices.graphics) {
+    validateGraphicsGeneric(g, d);
+    validateGraphicsQemu(g, d, caps);
+  }
+  validateHostdevsDomain(d);
+  validateVideosDomain(d);
 }
 
 /** The part of qemuValidateDomainDef teamctl models. */

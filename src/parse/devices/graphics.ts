@@ -1,4 +1,4 @@
-/** <graphics>: libvirt's virDomainGraphicsDefParseXML for VNC and SDL. */
+/** <graphics>: libvirt's virDomainGraphicsDefParseXML for VNC, SDL and egl-headless. */
 import { internalError, unsupported, xmlError } from '../../errors.js';
 import type { Graphics, GraphicsListen, SdlGraphics, VncGraphics } from '../../model/graphics.js';
 import type { El } from '../xml.js';
@@ -15,6 +15,13 @@ export function parseGraphics(el: El): Graphics {
     case 'sdl':
       g = parseSdl(el);
       break;
+    case 'egl-headless': {
+      const gl = el.child('gl');
+      const rendernode = gl?.attr('rendernode');
+      gl?.finish();
+      g = rendernode !== undefined ? { type, rendernode } : { type };
+      break;
+    }
     default:
       throw unsupported('parse.graphics-type', `graphics type '${type}' is not supported by teamctl yet`);
   }
