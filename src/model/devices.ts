@@ -3,6 +3,7 @@
  * are absent when the XML did not say (post-parse fills libvirt's defaults).
  */
 import type { DeviceInfo, HostPciAddress } from './address.js';
+import type { VirtioOptions } from './virtio.js';
 
 // ---------------------------------------------------------------- teaming --
 
@@ -219,6 +220,8 @@ export interface Input {
   model?: 'virtio' | 'virtio-transitional' | 'virtio-non-transitional';
   /** <source evdev='…'> (passthrough) or <source dev='…' grab= grabToggle= repeat=> (evdev). */
   source?: InputSource;
+  /** <driver>'s virtio options (used by virtio inputs only). */
+  driver?: VirtioOptions;
   info: DeviceInfo;
 }
 

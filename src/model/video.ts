@@ -1,5 +1,6 @@
 /** <video>: libvirt's virDomainVideoDef, as far as QEMU uses it. */
 import type { DeviceInfo } from './address.js';
+import type { VirtioOptions } from './virtio.js';
 
 export const VIDEO_TYPES = ['vga', 'cirrus', 'vmvga', 'xen', 'vbox', 'qxl', 'parallels', 'virtio', 'gop', 'none', 'bochs', 'ramfb'] as const;
 export type VideoType = (typeof VIDEO_TYPES)[number];
@@ -22,7 +23,7 @@ export interface VideoModel {
 
 export interface Video {
   model: VideoModel;
-  /** <driver name='qemu'/>; 'vhostuser' is refused at parse time. */
-  driver?: { name?: 'qemu' };
+  /** <driver name='qemu' iommu=… ats=…/>; name='vhostuser' is refused at parse time. */
+  driver?: { name?: 'qemu' } & VirtioOptions;
   info: DeviceInfo;
 }

@@ -7,6 +7,7 @@ import type { Caps } from '../caps/caps.js';
 import { internalError, TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import type { Video, VideoType } from '../model/video.js';
+import type { VirtioOptions } from '../model/virtio.js';
 import { roundUpPowerOfTwo } from '../postparse/video.js';
 
 const UINT_MAX_KIB = Math.floor(0xffffffff / 1024);
@@ -32,9 +33,18 @@ export function validateVideoGeneric(v: Video, d: Domain): void {
   if (m.type === 'ramfb' && v.info.address !== undefined) {
     throw unsupported('video.ramfb-address', 'address not supported for video type ramfb');
   }
+  if (m.type !== 'virtio') validateVirtioOptionsAbsent(v.driver);
   if (m.type !== 'virtio' && m.blob !== undefined) {
     throw unsupported('video.blob', `video type '${m.type}' does not support blob resources`);
   }
+}
+
+/** virDomainCheckVirtioOptionsAreAbsent. */
+function validateVirtioOptionsAbsent(o: VirtioOptions | undefined): void {
+  if (o?.iommu !== undefined) throw unsupported('virtio.iommu', 'iommu driver option is only supported for virtio devices');
+  if (o?.ats !== undefined) throw unsupported('virtio.ats', 'ats driver option is only supported for virtio devices');
+  if (o?.packed !== undefined) throw unsupported('virtio.packed', 'packed driver option is only supported for virtio devices');
+  if (o?.page_per_vq !== undefined) throw unsupported('virtio.page-per-vq', 'page_per_vq option is only supported for virtio devices');
 }
 
 /** The video models QEMU offers (virQEMUCapsFillDomainDeviceVideoCaps). */

@@ -9,6 +9,7 @@ import type { Domain } from '../../model/domain.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import { virtioOptionProps } from '../virtio-options.js';
 
 export function buildInputs(cmd: CommandBuilder, d: Domain): void {
   for (const input of d.devices.inputs) {
@@ -48,6 +49,7 @@ function virtioInputProps(d: Domain, input: Input): Props {
   const base = VIRTIO_INPUT_DEVICES[input.type];
   if (input.info.address?.type !== 'pci') throw internalError('build.virtio-input-address', `Unexpected address type for '${base}'`);
   return Props.of('driver', `${base}-pci`)
+    .extend(virtioOptionProps(input.driver))
     .set('id', input.info.alias!)
     .str('evdev', input.type === 'passthrough' ? input.source?.evdev : undefined)
     .extend(addressProps(d, input.info));

@@ -6,6 +6,7 @@ import type { Video } from '../../model/video.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import { virtioOptionProps } from '../virtio-options.js';
 
 export function buildVideos(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   for (const v of d.devices.videos) {
@@ -20,8 +21,11 @@ function usesVgaModel(v: Video, caps: Caps): boolean {
   return v.model.type !== 'virtio' || caps.has('virtio-vga');
 }
 
-/** qemuDeviceVideoGetModel: the QEMU device, and whether it is a virtio device named with a bus suffix. */
-function videoDevice(v: Video, caps: Caps): { driver: string; busSuffix: boolean } {
+/**
+ * qemuDeviceVideoGetModel: the QEMU device, whether it is a virtio device
+ * (which takes the virtio options) and whether its name gets a bus suffix.
+ */
+function videoDevice(v: Video, caps: Caps): { driver: string; virtio?: true; busSuffix: boolean } {
   const accel3d = v.model.acceleration?.accel3d === true;
   const type = v.model.type;
   if (usesVgaModel(v, caps)) {
@@ -35,7 +39,7 @@ function videoDevice(v: Video, caps: Caps): { driver: string; busSuffix: boolean
       case 'qxl':
         return { driver: 'qxl-vga', busSuffix: false };
       case 'virtio':
-        return { driver: caps.has('virtio-vga-gl') && accel3d ? 'virtio-vga-gl' : 'virtio-vga', busSuffix: false };
+        return { driver: caps.has('virtio-vga-gl') && accel3d ? 'virtio-vga-gl' : 'virtio-vga', virtio: true, busSuffix: false };
       case 'bochs':
         return { driver: 'bochs-display', busSuffix: false };
       case 'ramfb':
@@ -46,14 +50,14 @@ function videoDevice(v: Video, caps: Caps): { driver: string; busSuffix: boolean
   } else if (type === 'qxl') {
     return { driver: 'qxl', busSuffix: false };
   } else if (type === 'virtio') {
-    return { driver: caps.has('virtio-gpu-gl-pci') && accel3d ? 'virtio-gpu-gl' : 'virtio-gpu', busSuffix: true };
+    return { driver: caps.has('virtio-gpu-gl-pci') && accel3d ? 'virtio-gpu-gl' : 'virtio-gpu', virtio: true, busSuffix: true };
   }
   throw internalError('build.video-model', `invalid model for video type '${type ?? 'default'}'`);
 }
 
 function videoProps(d: Domain, v: Video, caps: Caps): Props {
   const m = v.model;
-  const { driver, busSuffix } = videoDevice(v, caps);
+  const { driver, virtio, busSuffix } = videoDevice(v, caps);
   let name = driver;
   if (busSuffix) {
     // qemuBuildVirtioDevProps names the device after its bus; x86 video is always PCI.
@@ -62,6 +66,7 @@ function videoProps(d: Domain, v: Video, caps: Caps): Props {
   }
   const virgl = m.type === 'virtio' && caps.has('virtio-gpu.virgl') ? m.acceleration?.accel3d : undefined;
   const p = Props.of('driver', name)
+    .extend(virtioOptionProps(virtio ? v.driver : undefined))
     .set('id', v.info.alias!)
     .tristate('virgl', virgl)
     .positive('max_outputs', m.type === 'qxl' || m.type === 'virtio' ? m.heads : undefined);

@@ -2,6 +2,7 @@
 import { internalError, unsupported, xmlError } from '../../errors.js';
 import type { Hub, Input, InputBus, InputSource, InputType } from '../../model/devices.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
+import { parseVirtioOptions } from '../virtio-options.js';
 import type { El } from '../xml.js';
 
 const INPUT_TYPES = ['mouse', 'tablet', 'keyboard', 'passthrough', 'evdev'] as const satisfies readonly InputType[];
@@ -46,6 +47,11 @@ export function parseInput(el: El, ctx: ParseContext, usbDisabled: boolean): Inp
     }
     sourceEl.finish();
     input.source = source;
+  }
+  const driverEl = el.child('driver');
+  if (driverEl) {
+    input.driver = parseVirtioOptions(driverEl);
+    driverEl.finish();
   }
   el.finish();
   if (bus === 'usb' && usbDisabled) throw unsupported('parse.input-usb-none', "Can't add USB input device. USB bus is disabled");

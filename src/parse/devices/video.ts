@@ -2,6 +2,7 @@
 import { unsupported } from '../../errors.js';
 import { VIDEO_TYPES, type Video, type VideoModel } from '../../model/video.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
+import { parseVirtioOptions } from '../virtio-options.js';
 import type { El } from '../xml.js';
 
 export function parseVideo(el: El, ctx: ParseContext): Video {
@@ -12,8 +13,9 @@ export function parseVideo(el: El, ctx: ParseContext): Video {
   if (driverEl) {
     const name = driverEl.enumAttr('name', ['qemu', 'vhostuser'] as const);
     if (name === 'vhostuser') throw unsupported('parse.video-vhostuser', `<video><driver name='vhostuser'> is not supported by teamctl yet`);
+    const options = parseVirtioOptions(driverEl);
     driverEl.finish();
-    video.driver = name !== undefined ? { name } : {};
+    video.driver = { ...(name !== undefined ? { name } : {}), ...options };
   }
   video.info = parseDeviceInfo(el, ctx);
   el.finish();
