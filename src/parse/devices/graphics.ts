@@ -71,8 +71,31 @@ function parseVnc(el: El): VncGraphics {
     vnc.audioId = id;
   }
   const passwd = el.attr('passwd');
-  if (passwd !== undefined) vnc.passwd = passwd;
+  if (passwd !== undefined) {
+    vnc.passwd = passwd;
+    parsePasswordTerms(el);
+  }
   return vnc;
+}
+
+/**
+ * virDomainGraphicsAuthDefParseXML's checks on what goes with a password.
+ * Expiry and the fate of connected clients are set over QMP after start, so
+ * they never reach the command line; only their syntax is checked here.
+ */
+function parsePasswordTerms(el: El): void {
+  el.attr('username');
+  const validTo = el.attr('passwdValidTo');
+  if (validTo !== undefined && !/^[+-]?\d+-[+-]?\d+-[+-]?\d+T[+-]?\d+:[+-]?\d+:[+-]?\d+$/.test(validTo)) {
+    throw internalError('parse.vnc-passwd-valid-to', `cannot parse password validity time '${validTo}', expect YYYY-MM-DDTHH:MM:SS`);
+  }
+  const connected = el.attr('connected');
+  if (connected !== undefined) {
+    if (connected !== 'fail' && connected !== 'disconnect' && connected !== 'keep') {
+      throw unsupported('parse.vnc-connected', `unknown connected value ${connected}`);
+    }
+    if (connected !== 'keep') throw unsupported('parse.vnc-connected', "VNC supports connected='keep' only");
+  }
 }
 
 /** virXMLPropInt with base 10. */
