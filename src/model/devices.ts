@@ -152,7 +152,20 @@ export interface UsbHostdev {
   info: DeviceInfo;
 }
 
-export type Hostdev = PciHostdev | UsbHostdev;
+/** A mediated device (a slice of a host GPU or crypto card), named by its UUID. */
+export interface MdevHostdev {
+  mode: 'subsystem';
+  type: 'mdev';
+  model: 'vfio-pci' | 'vfio-ccw' | 'vfio-ap';
+  managed?: boolean;
+  display?: boolean;
+  ramfb?: boolean;
+  source: { address: { uuid: string } };
+  teaming?: Teaming;
+  info: DeviceInfo;
+}
+
+export type Hostdev = PciHostdev | UsbHostdev | MdevHostdev;
 
 /**
  * A PCI device assigned to the guest, whichever element asked for it: a plain

@@ -20,6 +20,7 @@ import {
   machineDefaults,
 } from './defaults.js';
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
+import { hostdevDefaults } from './hostdev.js';
 import { assignPciAddresses } from './pci/assign.js';
 import { assignUsbAddresses } from './usb/assign.js';
 import { videoDefaults } from './video.js';
@@ -53,6 +54,7 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   cpuDefaults(d, caps);
   deviceDefaults(d, caps, resolve);
   commonDefaults(d);
+  hostdevDefaults(d);
   videoDefaults(d, caps);
   assignPciAddresses(d, caps);
   return d;

@@ -6,7 +6,7 @@
 import type { Caps } from '../caps/caps.js';
 import { internalError, unsupported, xmlError } from '../errors.js';
 import { formatHostPciAddress } from '../model/address.js';
-import type { Hostdev } from '../model/devices.js';
+import type { Hostdev, MdevHostdev } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 
 /** The address rules of virDomainHostdevDefValidate (the teaming rules live in teaming.ts). */
@@ -17,6 +17,7 @@ export function validateHostdevAddress(h: Hostdev): void {
     throw internalError('hostdev.pci-address', "PCI host devices must use 'pci' or 'unassigned' address type");
   }
   if (h.type === 'usb' && t !== 'usb') throw unsupported('hostdev.usb-address', "USB host device must use 'usb' address type");
+  // Mediated device addresses are checked at post-parse (postparse/hostdev.ts).
 }
 
 /** qemuValidateDomainDeviceDefHostdev. */
@@ -27,6 +28,10 @@ export function validateHostdevQemu(h: Hostdev, d: Domain, caps: Caps): void {
     }
     return;
   }
+  if (h.type === 'mdev') {
+    validateMdevQemu(h, d, caps);
+    return;
+  }
   if (h.driver?.name === 'vfio' && !caps.has('vfio-pci')) {
     throw unsupported('hostdev.vfio-caps', 'VFIO PCI device assignment is not supported by this version of qemu');
   }
@@ -35,6 +40,27 @@ export function validateHostdevQemu(h: Hostdev, d: Domain, caps: Caps): void {
   }
   if (h.display === true && d.devices.graphics.length === 0) {
     throw unsupported('hostdev.display-graphics', "graphics device is needed for attribute value 'display=on' in <hostdev>");
+  }
+}
+
+/** qemuValidateDomainMdevDef. */
+function validateMdevQemu(h: MdevHostdev, d: Domain, caps: Caps): void {
+  switch (h.model) {
+    case 'vfio-pci':
+      if (!caps.has('vfio-pci')) throw unsupported('mdev.vfio-pci', 'VFIO PCI device assignment is not supported by this version of QEMU');
+      if (h.info.bootOrder !== undefined) {
+        throw unsupported('mdev.boot', 'booting from assigned devices is not supported by mediated devices of model vfio-pci');
+      }
+      if (h.display === true && d.devices.graphics.length === 0) {
+        throw unsupported('hostdev.display-graphics', "graphics device is needed for attribute value 'display=on' in <hostdev>");
+      }
+      return;
+    case 'vfio-ap':
+      if (!caps.has('vfio-ap')) throw unsupported('mdev.vfio-ap', 'VFIO AP device assignment is not supported by this version of QEMU');
+      return;
+    case 'vfio-ccw':
+      if (!caps.has('vfio-ccw')) throw unsupported('mdev.vfio-ccw', 'VFIO CCW device assignment is not supported by this version of QEMU');
+      return;
   }
 }
 
@@ -49,17 +75,19 @@ export function validateHostdevsDomain(d: Domain): void {
       if (sameHostDevice(list[i]!, list[j]!)) throw xmlError('hostdev.duplicate', 'Hostdev already exists in the domain configuration');
     }
   }
-  if (d.devices.hostdevs.filter((h) => h.type === 'pci' && h.ramfb === true).length > 1) {
+  if (d.devices.hostdevs.filter((h) => (h.type === 'pci' || h.type === 'mdev') && h.ramfb === true).length > 1) {
     throw unsupported('hostdev.ramfb', "Only one vgpu device can have 'ramfb' enabled");
   }
 }
 
 type HostSource =
   | { type: 'pci'; pci: string }
+  | { type: 'mdev'; uuid: string }
   | { type: 'usb'; bus: number; device: number; vendor: number; product: number };
 
 function hostSource(h: Hostdev): HostSource {
   if (h.type === 'pci') return { type: 'pci', pci: formatHostPciAddress(h.source.address) };
+  if (h.type === 'mdev') return { type: 'mdev', uuid: h.source.address.uuid };
   const s = h.source;
   return { type: 'usb', bus: s.address?.bus ?? 0, device: s.address?.device ?? 0, vendor: s.vendor ?? 0, product: s.product ?? 0 };
 }
@@ -67,6 +95,7 @@ function hostSource(h: Hostdev): HostSource {
 /** virDomainHostdevMatch: USB devices match by bus/device when the first has them, else by vendor/product. */
 function sameHostDevice(a: HostSource, b: HostSource): boolean {
   if (a.type === 'pci' || b.type === 'pci') return a.type === 'pci' && b.type === 'pci' && a.pci === b.pci;
+  if (a.type === 'mdev' || b.type === 'mdev') return a.type === 'mdev' && b.type === 'mdev' && a.uuid === b.uuid;
   if (a.bus && a.device) return a.bus === b.bus && a.device === b.device;
   return a.vendor === b.vendor && a.product === b.product;
 }

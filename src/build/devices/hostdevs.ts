@@ -6,7 +6,7 @@
 import type { Caps } from '../../caps/caps.js';
 import { internalError, unsupported } from '../../errors.js';
 import { formatHostPciAddress, type DeviceInfo, type HostPciAddress } from '../../model/address.js';
-import type { Hostdev, Interface, PciHostdev, Teaming, UsbHostdev } from '../../model/devices.js';
+import type { Hostdev, Interface, MdevHostdev, PciHostdev, Teaming, UsbHostdev } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
 import type { ActualNet } from '../../postparse/network.js';
 import type { CommandBuilder } from '../../render/command.js';
@@ -49,6 +49,10 @@ export function buildHostdevs(
     if ('mode' in dev) {
       if (dev.type === 'usb') {
         cmd.props('-device', 'device', usbHostProps(d, dev, caps));
+        continue;
+      }
+      if (dev.type === 'mdev') {
+        cmd.props('-device', 'device', mdevProps(d, dev));
         continue;
       }
       if (dev.info.address?.type === 'unassigned') continue;
@@ -107,6 +111,19 @@ function usbHostProps(d: Domain, dev: UsbHostdev, caps: Caps): Props {
     .positive('bootindex', dev.info.bootOrder)
     .tristate('guest-reset', reset === undefined ? undefined : reset !== 'off')
     .tristate('guest-resets-all', reset === undefined || reset === 'off' ? undefined : reset === 'on')
+    .extend(addressProps(d, dev.info));
+}
+
+/** libvirt's qemuBuildHostdevMediatedDevProps. */
+function mdevProps(d: Domain, dev: MdevHostdev): Props {
+  if (dev.model !== 'vfio-pci') throw unsupported('build.mdev-model', `mediated device model '${dev.model}' is not supported on x86`);
+  const ramfb = dev.ramfb === true;
+  return Props.of('driver', ramfb ? 'vfio-pci-nohotplug' : 'vfio-pci')
+    .set('id', dev.info.alias!)
+    .set('sysfsdev', `/sys/bus/mdev/devices/${dev.source.address.uuid}`)
+    .str('display', dev.display === undefined ? undefined : dev.display ? 'on' : 'off')
+    .flag('ramfb', ramfb)
+    .positive('bootindex', dev.info.bootOrder)
     .extend(addressProps(d, dev.info));
 }
 

@@ -1,6 +1,6 @@
-/** <hostdev mode='subsystem' type='pci|usb'>: libvirt's virDomainHostdevDefParseXML. */
+/** <hostdev mode='subsystem' type='pci|usb|mdev'>: libvirt's virDomainHostdevDefParseXML. */
 import { internalError, unsupported, xmlError } from '../../errors.js';
-import type { Hostdev, PciHostdev, UsbHostdev } from '../../model/devices.js';
+import type { Hostdev, MdevHostdev, PciHostdev, UsbHostdev } from '../../model/devices.js';
 import { parseDeviceInfo, parseHostPciAddress, type ParseContext } from '../common.js';
 import type { El } from '../xml.js';
 import { parseTeaming } from './interface.js';
@@ -10,9 +10,9 @@ export function parseHostdev(el: El, ctx: ParseContext, usbDisabled = false): Ho
   const mode = el.enumAttr('mode', ['subsystem', 'capabilities'] as const) ?? 'subsystem';
   if (mode !== 'subsystem') throw unsupported('parse.hostdev-mode', `hostdev mode '${mode}' is not supported by teamctl`);
   const type = el.requiredEnumAttr('type', ['usb', 'pci', 'scsi', 'scsi_host', 'mdev'] as const);
-  if (type !== 'pci' && type !== 'usb') throw unsupported('parse.hostdev-type', `hostdev type '${type}' is not supported by teamctl yet`);
+  if (type !== 'pci' && type !== 'usb' && type !== 'mdev') throw unsupported('parse.hostdev-type', `hostdev type '${type}' is not supported by teamctl yet`);
   const managed = el.yesNoAttr('managed');
-  if (el.attr('model') !== undefined) {
+  if (type !== 'mdev' && el.attr('model') !== undefined) {
     throw xmlError('xml.hostdev-model', `'model' attribute in <hostdev> is only supported when type='${type}'`);
   }
   const source = el.child('source');
@@ -22,7 +22,8 @@ export function parseHostdev(el: El, ctx: ParseContext, usbDisabled = false): Ho
   }
   const teaming = parseTeaming(el);
   const common = { mode, ...(managed !== undefined ? { managed } : {}), ...(teaming !== undefined ? { teaming } : {}) } as const;
-  const dev: Hostdev = type === 'pci' ? parsePciHostdev(el, source, common) : parseUsbHostdev(source, common);
+  const dev: Hostdev =
+    type === 'pci' ? parsePciHostdev(el, source, common) : type === 'usb' ? parseUsbHostdev(source, common) : parseMdevHostdev(el, source, common);
   dev.info = parseDeviceInfo(el, ctx, { boot: true, rom: true });
   el.finish();
   if (type === 'usb' && usbDisabled) throw unsupported('parse.hostdev-usb-none', "Can't add host USB device: USB is disabled in this host");
@@ -53,6 +54,38 @@ function parsePciHostdev(el: El, source: El, common: Common): PciHostdev {
     ...(driverEl ? { driver: { ...(driverName !== undefined ? { name: driverName } : {}), ...(driverModel !== undefined ? { model: driverModel } : {}) } } : {}),
     info: {},
   };
+}
+
+/** The mdev part of virDomainHostdevDefParseXMLSubsys and virDomainHostdevSubsysMediatedDevDefParseXML. */
+function parseMdevHostdev(el: El, source: El, common: Common): MdevHostdev {
+  const model = el.requiredEnumAttr('model', ['vfio-pci', 'vfio-ccw', 'vfio-ap'] as const);
+  const display = el.onOffAttr('display');
+  const ramfb = el.onOffAttr('ramfb');
+  const addrEl = source.child('address');
+  if (!addrEl) throw unsupported('parse.mdev-address', 'Missing <address> element');
+  const uuidRaw = addrEl.attr('uuid');
+  if (uuidRaw === undefined) throw unsupported('parse.mdev-uuid', "Missing 'uuid' attribute for element <address>");
+  const uuid = parseUuid(uuidRaw);
+  if (uuid === undefined) throw internalError('parse.mdev-uuid', 'Cannot parse uuid attribute of element <address>');
+  addrEl.finish();
+  source.finish();
+  return {
+    ...common,
+    type: 'mdev',
+    model,
+    ...(display !== undefined ? { display } : {}),
+    ...(ramfb !== undefined ? { ramfb } : {}),
+    source: { address: { uuid } },
+    info: {},
+  };
+}
+
+/** libvirt's virUUIDParse: 32 hex digits, '-' allowed between them, surrounding blanks ignored; printed canonically. */
+function parseUuid(raw: string): string | undefined {
+  const hex = raw.trim().replace(/-/g, '');
+  if (!/^[0-9a-fA-F]{32}$/.test(hex) || /^-|-$/.test(raw.trim())) return undefined;
+  const h = hex.toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** virDomainHostdevSubsysUSBDefParseXML. */

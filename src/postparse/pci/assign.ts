@@ -292,7 +292,8 @@ function assignedPciHostdevsInOrder(d: Domain): DeviceInfo[] {
   const out: DeviceInfo[] = [];
   for (const n of d.devices.interfaces) if (n.type === 'hostdev') out.push(n.info);
   for (const h of d.devices.hostdevs) {
-    if (h.type !== 'pci' || h.info.address?.type === 'unassigned') continue;
+    const pci = h.type === 'pci' || (h.type === 'mdev' && h.model === 'vfio-pci');
+    if (!pci || h.info.address?.type === 'unassigned') continue;
     out.push(h.info);
   }
   return out;

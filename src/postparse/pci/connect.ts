@@ -95,6 +95,8 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       return f.virtio;
     case 'hostdev': {
       const h = ref.dev;
+      // Mediated devices have nothing in sysfs to tell; libvirt assumes PCI Express for them too.
+      if (h.type === 'mdev') return h.model === 'vfio-pci' ? f.pcie : 0;
       if (h.type !== 'pci') return 0;
       // libvirt asks sysfs whether the host device is PCI Express and assumes
       // it is when the device is not present; teamctl never looks at the host.
