@@ -73,7 +73,7 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildInputs(cmd, d);
   buildAudio(cmd, d);
   buildGraphics(cmd, d, caps, profile);
-  buildVideos(cmd, d, caps);
+  buildVideos(cmd, d, caps, profile);
   buildWatchdogs(cmd, d);
   buildHostdevs(cmd, d, actual, bootIndex, caps);
   buildMemballoon(cmd, d);

@@ -15,6 +15,8 @@ export interface Profile {
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
   /** File descriptor number the monitor socket is passed on. */
   readonly monitorFd: number;
+  /** File descriptor number of a socket libvirt connects itself and hands over (vhost-user GPU). */
+  readonly passedSocketFd: number;
   /** qemu.conf's vnc_listen: the address a VNC display listens on when the XML gives none. */
   readonly vncListen: string;
   /**
@@ -36,6 +38,7 @@ export const TEST_PROFILE: Profile = {
     ['LOGNAME', 'test'],
   ],
   monitorFd: 1729,
+  passedSocketFd: 1729,
   vncListen: '127.0.0.1',
   vncAutoPort: 5900,
   drmRenderNode: '/dev/dri/foo',

@@ -23,7 +23,7 @@ export interface VideoModel {
 
 export interface Video {
   model: VideoModel;
-  /** <driver name='qemu' iommu=… ats=…/>; name='vhostuser' is refused at parse time. */
-  driver?: { name?: 'qemu' } & VirtioOptions;
+  /** <driver name='qemu|vhostuser' iommu=… ats=…/>; vhostuser runs the GPU in a vhost-user-gpu process. */
+  driver?: { name?: 'qemu' | 'vhostuser' } & VirtioOptions;
   info: DeviceInfo;
 }

@@ -19,7 +19,9 @@ export function validateVideoGeneric(v: Video, d: Domain): void {
   if (d.devices.videos.length > 1 && d.devices.videos.some((x) => x.model.type === 'none')) {
     throw unsupported('video.none-not-alone', "a 'none' video type must be the only video device defined for the domain");
   }
-  if (m.acceleration?.rendernode !== undefined) {
+  if (v.driver?.name === 'vhostuser') {
+    if (m.type !== 'virtio') throw unsupported('video.vhostuser-type', "'vhostuser' driver is only supported with 'virtio' device");
+  } else if (m.acceleration?.rendernode !== undefined) {
     throw unsupported('video.rendernode', "unsupported rendernode accel attribute without 'vhostuser'");
   }
   if (m.resolution && (m.resolution.x === 0 || m.resolution.y === 0)) {
@@ -98,7 +100,9 @@ export function validateVideoQemu(v: Video, caps: Caps): void {
   if ((type === 'vga' || type === 'vmvga') && m.vram && m.vram < 1024) {
     throw unsupported('video.vram-min', "value for 'vram' must be at least 1 MiB (1024 KiB)");
   }
-  if (m.acceleration?.accel3d === true) {
+  if (v.driver?.name === 'vhostuser') {
+    if (type === 'virtio' && !caps.has('vhost-user-gpu')) throw unsupported('video.vhostuser-caps', "this QEMU does not support 'vhost-user' video device");
+  } else if (m.acceleration?.accel3d === true) {
     if (type !== 'virtio') throw unsupported('video.accel3d-type', "3d acceleration is supported only with 'virtio' video device");
     if (!(caps.has('virtio-gpu.virgl') || caps.has('virtio-gpu-gl-pci') || caps.has('virtio-vga-gl'))) {
       throw unsupported('video.accel3d-caps', '3d acceleration is not supported by this QEMU binary');

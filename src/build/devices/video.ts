@@ -6,19 +6,31 @@ import type { Video } from '../../model/video.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
+import type { Profile } from '../profile.js';
 import { virtioOptionProps } from '../virtio-options.js';
 
-export function buildVideos(cmd: CommandBuilder, d: Domain, caps: Caps): void {
+export function buildVideos(cmd: CommandBuilder, d: Domain, caps: Caps, profile: Profile): void {
   for (const v of d.devices.videos) {
     if (v.model.type === 'none') continue;
+    // The vhost-user-gpu process talks to QEMU over a socket libvirt passes in.
+    if (isVhostUser(v)) cmd.arg('-chardev', `socket,id=${vhostUserChardev(v)},fd=${profile.passedSocketFd}`);
     cmd.props('-device', 'device', videoProps(d, v, caps));
   }
+}
+
+function isVhostUser(v: Video): boolean {
+  return v.driver?.name === 'vhostuser';
+}
+
+function vhostUserChardev(v: Video): string {
+  return `chr-vu-${v.info.alias!}`;
 }
 
 /** The primary video uses the model with VGA compatibility, when QEMU has one (qemuDomainSupportsVideoVga). */
 function usesVgaModel(v: Video, caps: Caps): boolean {
   if (!v.model.primary) return false;
-  return v.model.type !== 'virtio' || caps.has('virtio-vga');
+  if (v.model.type !== 'virtio') return true;
+  return caps.has(isVhostUser(v) ? 'vhost-user-vga' : 'virtio-vga');
 }
 
 /**
@@ -28,6 +40,9 @@ function usesVgaModel(v: Video, caps: Caps): boolean {
 function videoDevice(v: Video, caps: Caps): { driver: string; virtio?: true; busSuffix: boolean } {
   const accel3d = v.model.acceleration?.accel3d === true;
   const type = v.model.type;
+  if (isVhostUser(v)) {
+    return usesVgaModel(v, caps) ? { driver: 'vhost-user-vga', busSuffix: false } : { driver: 'vhost-user-gpu', virtio: true, busSuffix: true };
+  }
   if (usesVgaModel(v, caps)) {
     switch (type) {
       case 'vga':
@@ -64,13 +79,14 @@ function videoProps(d: Domain, v: Video, caps: Caps): Props {
     if (v.info.address?.type !== 'pci') throw internalError('build.video-address', `Unexpected address type for '${driver}'`);
     name += '-pci';
   }
-  const virgl = m.type === 'virtio' && caps.has('virtio-gpu.virgl') ? m.acceleration?.accel3d : undefined;
+  const virgl = m.type === 'virtio' && !isVhostUser(v) && caps.has('virtio-gpu.virgl') ? m.acceleration?.accel3d : undefined;
   const p = Props.of('driver', name)
     .extend(virtioOptionProps(virtio ? v.driver : undefined))
     .set('id', v.info.alias!)
     .tristate('virgl', virgl)
     .positive('max_outputs', m.type === 'qxl' || m.type === 'virtio' ? m.heads : undefined);
-  switch (m.type) {
+  if (isVhostUser(v)) p.set('chardev', vhostUserChardev(v));
+  else switch (m.type) {
     case 'qxl':
       p.positive('ram_size', (m.ram ?? 0) * 1024).positive('vram_size', (m.vram ?? 0) * 1024);
       if (caps.has('qxl.vram64_size_mb')) p.set('vram64_size_mb', Math.floor((m.vram64 ?? 0) / 1024));

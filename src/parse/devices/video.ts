@@ -12,7 +12,6 @@ export function parseVideo(el: El, ctx: ParseContext): Video {
   const driverEl = el.child('driver');
   if (driverEl) {
     const name = driverEl.enumAttr('name', ['qemu', 'vhostuser'] as const);
-    if (name === 'vhostuser') throw unsupported('parse.video-vhostuser', `<video><driver name='vhostuser'> is not supported by teamctl yet`);
     const options = parseVirtioOptions(driverEl);
     driverEl.finish();
     video.driver = { ...(name !== undefined ? { name } : {}), ...options };
