@@ -160,7 +160,7 @@ function addUsbController(d: Domain, model: string | undefined): void {
 
 /**
  * qemuDomainDefAddDefaultAudioBackend with qemu.conf defaults: a headless or
- * VNC domain gets <audio type='none'/>.
+ * VNC domain gets <audio type='none'/>, an SDL one none at all.
  */
 function addDefaultAudio(d: Domain): void {
   if (d.devices.audios.length > 0) return;
