@@ -13,6 +13,7 @@ export type ErrorCategory =
   | 'operation-invalid' // VIR_ERR_OPERATION_INVALID: "Requested operation is not valid: "
   | 'operation-unsupported' // VIR_ERR_OPERATION_UNSUPPORTED: "Operation not supported: "
   | 'detail' // errors libvirt prints without a category prefix (VIR_ERR_XML_DETAIL, VIR_ERR_NO_TARGET)
+  | 'overflow' // VIR_ERR_OVERFLOW: "numerical overflow: "
   | 'usage' // teamctl's own: bad flags or arguments
   | 'io'; // teamctl's own: a file could not be read or written
 
@@ -24,6 +25,7 @@ const PREFIX: Record<ErrorCategory, string> = {
   'operation-invalid': 'Requested operation is not valid: ',
   'operation-unsupported': 'Operation not supported: ',
   detail: '',
+  overflow: 'numerical overflow: ',
   usage: '',
   io: '',
 };

@@ -18,7 +18,9 @@ function domain(devices: Partial<Domain['devices']>): Domain {
       controllers: [],
       interfaces: [],
       inputs: [],
+      graphics: [],
       audios: [],
+      videos: [],
       hostdevs: [],
       serials: [],
       parallels: [],
@@ -26,6 +28,7 @@ function domain(devices: Partial<Domain['devices']>): Domain {
       channels: [],
       watchdogs: [],
       rngs: [],
+      hubs: [],
       ...devices,
     },
   };

@@ -2,6 +2,7 @@
 import { internalError, unsupported } from '../errors.js';
 import type { DeviceInfo } from '../model/address.js';
 import type { Domain } from '../model/domain.js';
+import { formatUsbPort } from '../postparse/usb/address-set.js';
 import { Props } from '../render/props.js';
 
 /** The QEMU bus name of the PCI controller with this index. */
@@ -28,8 +29,9 @@ export function addressProps(d: Domain, info: DeviceInfo): Props {
     }
     case 'usb': {
       const usb = d.devices.controllers.find((c) => c.type === 'usb' && c.index === a.bus);
-      p.set('bus', `${usb?.info.alias ?? `usb${a.bus}`}.0`);
-      p.str('port', a.port);
+      if (!usb) throw internalError('build.usb-bus', `Could not find usb controller with index ${a.bus} required for device`);
+      p.set('bus', `${usb.info.alias}.0`);
+      p.set('port', formatUsbPort(a));
       return p;
     }
     case 'isa':

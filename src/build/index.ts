@@ -12,10 +12,13 @@ import { buildChannels, buildConsoles, buildParallels, buildSerials } from './de
 import { buildControllers } from './devices/controllers.js';
 import { buildDisks } from './devices/disks.js';
 import { buildHostdevs } from './devices/hostdevs.js';
+import { buildHubs, buildInputs } from './devices/input.js';
 import { buildAudio, buildMemballoon, buildWatchdogs } from './devices/misc.js';
 import { buildNets } from './devices/net.js';
 import { buildRngs } from './devices/rng.js';
 import { FdSets } from './fdsets.js';
+import { buildVideos } from './devices/video.js';
+import { buildGraphics } from './graphics.js';
 import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
 import {
   buildAccel,
@@ -63,22 +66,27 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   buildMemory(cmd, d, caps);
   buildSmp(cmd, d, caps);
   cmd.arg('-uuid', d.uuid!);
-  cmd.arg('-display', 'none');
+  // Without graphics QEMU must not open a window of its own.
+  if (d.devices.graphics.length === 0) cmd.arg('-display', 'none');
   cmd.arg('-no-user-config', '-nodefaults');
   buildMonitor(cmd, profile);
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
   buildControllers(cmd, d, caps);
+  buildHubs(cmd, d);
   buildDisks(cmd, d, caps, bootIndex, profile);
   buildNets(cmd, d, caps, { actual, bootIndex, fds: profile.netFds, fdsets });
   buildSerials(cmd, d, chr);
   buildParallels(cmd, d, chr);
   buildChannels(cmd, d, chr);
   buildConsoles(cmd, d, chr);
+  buildInputs(cmd, d);
   buildAudio(cmd, d);
+  buildGraphics(cmd, d, caps, profile);
+  buildVideos(cmd, d, caps, profile);
   buildWatchdogs(cmd, d);
-  buildHostdevs(cmd, d, actual, bootIndex);
+  buildHostdevs(cmd, d, actual, bootIndex, caps);
   buildMemballoon(cmd, d);
   buildRngs(cmd, d, chr);
   buildSandbox(cmd, caps);

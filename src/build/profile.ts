@@ -24,6 +24,17 @@ export interface Profile {
   readonly chardevFds: { readonly file: number; readonly log: number; readonly socket: number };
   /** Directory of the TLS credentials of TCP character devices (qemu.conf chardev_tls_x509_cert_dir). */
   readonly chardevTlsDir: string;
+  /** File descriptor number of a socket libvirt connects itself and hands over (vhost-user GPU). */
+  readonly passedSocketFd: number;
+  /** qemu.conf's vnc_listen: the address a VNC display listens on when the XML gives none. */
+  readonly vncListen: string;
+  /**
+   * The port an autoport VNC display gets. A real start takes the first free
+   * port from 5900 up; libvirt's test harness does not allocate and uses 5900.
+   */
+  readonly vncAutoPort: number;
+  /** The host's DRM render node, used by OpenGL displays that name none (libvirt's test harness mocks it). */
+  readonly drmRenderNode: string;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -41,6 +52,10 @@ export const TEST_PROFILE: Profile = {
   netFds: TEST_NET_FDS,
   chardevFds: { file: 1750, log: 1751, socket: 1729 },
   chardevTlsDir: '/etc/pki/libvirt-chardev',
+  passedSocketFd: 1729,
+  vncListen: '127.0.0.1',
+  vncAutoPort: 5900,
+  drmRenderNode: '/dev/dri/foo',
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

@@ -3,6 +3,7 @@
  * are absent when the XML did not say (post-parse fills libvirt's defaults).
  */
 import type { DeviceInfo, HostPciAddress } from './address.js';
+import type { VirtioOptions } from './virtio.js';
 
 // ---------------------------------------------------------------- teaming --
 
@@ -236,22 +237,48 @@ export interface PciHostdev {
   mode: 'subsystem';
   type: 'pci';
   managed?: boolean;
+  /** display='on|off': the device's display is exposed through the guest's graphics. */
+  display?: boolean;
+  /** ramfb='on|off': a ramfb boot display for the device. */
+  ramfb?: boolean;
   source: { address: HostPciAddress; writeFiltering?: boolean };
-  driver?: { name?: 'kvm' | 'vfio' | 'xen' | 'default' };
+  /** `model` names the host driver variant to bind (vfio-pci-igb, ...); it never reaches QEMU. */
+  driver?: { name?: 'kvm' | 'vfio' | 'xen' | 'default'; model?: string };
   teaming?: Teaming;
   info: DeviceInfo;
 }
+
+export type UsbGuestReset = 'off' | 'uninitialized' | 'on';
 
 export interface UsbHostdev {
   mode: 'subsystem';
   type: 'usb';
   managed?: boolean;
-  source: { vendor?: number; product?: number; address?: { bus: number; device: number } };
+  source: {
+    vendor?: number;
+    product?: number;
+    address?: { bus: number; device: number };
+    startupPolicy?: 'mandatory' | 'requisite' | 'optional';
+    guestReset?: UsbGuestReset;
+  };
   teaming?: Teaming;
   info: DeviceInfo;
 }
 
-export type Hostdev = PciHostdev | UsbHostdev;
+/** A mediated device (a slice of a host GPU or crypto card), named by its UUID. */
+export interface MdevHostdev {
+  mode: 'subsystem';
+  type: 'mdev';
+  model: 'vfio-pci' | 'vfio-ccw' | 'vfio-ap';
+  managed?: boolean;
+  display?: boolean;
+  ramfb?: boolean;
+  source: { address: { uuid: string } };
+  teaming?: Teaming;
+  info: DeviceInfo;
+}
+
+export type Hostdev = PciHostdev | UsbHostdev | MdevHostdev;
 
 /**
  * A PCI device assigned to the guest, whichever element asked for it: a plain
@@ -330,9 +357,30 @@ export interface Controller {
 
 // -------------------------------------------------------------- the rest --
 
+export type InputType = 'mouse' | 'tablet' | 'keyboard' | 'passthrough' | 'evdev';
+export type InputBus = 'ps2' | 'usb' | 'xen' | 'parallels' | 'virtio' | 'none';
+
 export interface Input {
-  type: 'mouse' | 'tablet' | 'keyboard' | 'passthrough' | 'evdev';
-  bus?: 'ps2' | 'usb' | 'xen' | 'parallels' | 'virtio' | 'none';
+  type: InputType;
+  bus?: InputBus;
+  model?: 'virtio' | 'virtio-transitional' | 'virtio-non-transitional';
+  /** <source evdev='…'> (passthrough) or <source dev='…' grab= grabToggle= repeat=> (evdev). */
+  source?: InputSource;
+  /** <driver>'s virtio options (used by virtio inputs only). */
+  driver?: VirtioOptions;
+  info: DeviceInfo;
+}
+
+export interface InputSource {
+  evdev?: string;
+  grab?: 'all';
+  grabToggle?: 'ctrl-ctrl' | 'alt-alt' | 'shift-shift' | 'meta-meta' | 'scrolllock' | 'ctrl-scrolllock';
+  repeat?: boolean;
+}
+
+/** <hub type='usb'>. */
+export interface Hub {
+  type: 'usb';
   info: DeviceInfo;
 }
 

@@ -1,7 +1,9 @@
 /** The domain: libvirt's virDomainDef, as far as teamctl models it. */
 import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from './chardev.js';
-import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Graphics } from './graphics.js';
 import type { Rng } from './rng.js';
+import type { Video } from './video.js';
 
 export type VirtType = 'qemu' | 'kvm' | 'hvf';
 
@@ -50,7 +52,9 @@ export interface Devices {
   controllers: Controller[];
   interfaces: Interface[];
   inputs: Input[];
+  graphics: Graphics[];
   audios: Audio[];
+  videos: Video[];
   hostdevs: Hostdev[];
   serials: SerialDef[];
   parallels: ParallelDef[];
@@ -59,6 +63,7 @@ export interface Devices {
   watchdogs: Watchdog[];
   memballoon?: Memballoon;
   rngs: Rng[];
+  hubs: Hub[];
 }
 
 export interface Domain {

@@ -1,5 +1,5 @@
 /** Parsing helpers shared by the element parsers: device info, addresses, MACs, memory units. */
-import { unsupported, xmlError } from '../errors.js';
+import { internalError, unsupported, xmlError } from '../errors.js';
 import type { DeviceAddress, DeviceInfo, HostPciAddress, PciAddress } from '../model/address.js';
 import type { El } from './xml.js';
 
@@ -100,11 +100,9 @@ export function parseAddress(el: El): DeviceAddress {
         port: el.uintAnyBaseAttr('port') ?? 0,
       };
     case 'usb': {
-      const bus = el.uintAnyBaseAttr('bus') ?? 0;
-      const port = el.attr('port');
-      if (port !== undefined && !/^[0-9]+(\.[0-9]+){0,4}$/.test(port)) {
-        throw xmlError('xml.usb-port', `Cannot parse <address> 'port' attribute`);
-      }
+      const portRaw = el.attr('port');
+      const port = portRaw !== undefined ? parseUsbPort(portRaw) : undefined;
+      const bus = el.uintAttr('bus') ?? 0;
       return port !== undefined ? { type: 'usb', bus, port } : { type: 'usb', bus };
     }
     case 'isa': {
@@ -117,6 +115,14 @@ export function parseAddress(el: El): DeviceAddress {
     default:
       throw unsupported('parse.address-type', `address type '${type}' is not supported by teamctl on x86_64`);
   }
+}
+
+/** A hub path of at most four port numbers ('1', '1.2', …), libvirt's virDomainDeviceUSBAddressParsePort. */
+function parseUsbPort(raw: string): string {
+  if (!/^[0-9]+(\.[0-9]+){0,3}$/.test(raw) || raw.split('.').some((n) => Number(n) > 0xffffffff)) {
+    throw internalError('xml.usb-port', `Cannot parse <address> 'port' attribute`);
+  }
+  return raw.split('.').map((n) => String(Number(n))).join('.');
 }
 
 function parsePciAddress(el: El): PciAddress {

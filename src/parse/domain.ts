@@ -4,15 +4,19 @@
  */
 import { TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
-import type { Audio, Controller, Disk, Hostdev, Input, Interface, Memballoon } from '../model/devices.js';
+import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon } from '../model/devices.js';
 import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
+import type { Video } from '../model/video.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
 import { parseChr } from './devices/chardev.js';
 import { insertDisk, parseDisk } from './devices/disk.js';
+import { parseGraphics } from './devices/graphics.js';
 import { parseHostdev } from './devices/hostdev.js';
+import { parseHub, parseInput } from './devices/input.js';
 import { parseInterface } from './devices/interface.js';
 import { parseRng } from './devices/rng.js';
-import { parseAudio, parseController, parseInput, parseMemballoon } from './devices/simple.js';
+import { parseAudio, parseController, parseMemballoon } from './devices/simple.js';
+import { parseVideo } from './devices/video.js';
 import { parseWatchdog } from './devices/watchdog.js';
 import { serializeElement } from './raw.js';
 import { El, parseXmlDocument } from './xml.js';
@@ -289,7 +293,9 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     controllers: [],
     interfaces: [],
     inputs: [],
+    graphics: [],
     audios: [],
+    videos: [],
     hostdevs: [],
     serials: [],
     parallels: [],
@@ -297,9 +303,10 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     channels: [],
     watchdogs: [],
     rngs: [],
+    hubs: [],
   };
   if (!el) return devices;
-  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'audio', 'hostdev', 'memballoon']);
+  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'graphics', 'audio', 'video', 'hostdev', 'memballoon', 'hub']);
   for (const name of ['serial', 'parallel', 'console', 'channel', 'watchdog', 'rng']) known.add(name);
   for (const c of el.allChildren()) {
     if (!known.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
@@ -316,21 +323,27 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   const serials = el.children('serial').map((c) => parseChr(c, ctx) as SerialDef);
   const consoles = el.children('console').map((c) => parseChr(c, ctx) as ConsoleDef);
   const channels = el.children('channel').map((c) => parseChr(c, ctx) as ChannelDef);
-  const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx));
+  const usbDisabled = controllers.some((c) => c.type === 'usb' && c.model === 'none');
+  const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx, usbDisabled));
+  const graphics = el.children('graphics').map((g) => parseGraphics(g));
   const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
-  const hostdevs: Hostdev[] = el.children('hostdev').map((h) => parseHostdev(h, ctx));
+  const videos = parseVideos(el, ctx);
+  const hostdevs: Hostdev[] = el.children('hostdev').map((h) => parseHostdev(h, ctx, usbDisabled));
   const watchdogs = el.children('watchdog').map((w) => parseWatchdog(w, ctx));
   const balloons = el.children('memballoon');
   if (balloons.length > 1) throw unsupported('xml.memballoon', 'only a single memory balloon device is supported');
   const memballoon: Memballoon | undefined = balloons[0] ? parseMemballoon(balloons[0], ctx) : undefined;
   const rngs = el.children('rng').map((r) => parseRng(r, ctx));
+  const hubs: Hub[] = el.children('hub').map((h) => parseHub(h, ctx, usbDisabled));
   return {
     ...(devices.emulator !== undefined ? { emulator: devices.emulator } : {}),
     disks,
     controllers,
     interfaces,
     inputs,
+    graphics,
     audios,
+    videos,
     hostdevs,
     serials,
     parallels,
@@ -339,7 +352,19 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     watchdogs,
     ...(memballoon !== undefined ? { memballoon } : {}),
     rngs,
+    hubs,
   };
+}
+
+/** A video marked primary='yes' goes first, as libvirt's parser puts it. */
+function parseVideos(el: El, ctx: ParseContext): Video[] {
+  const videos: Video[] = [];
+  for (const v of el.children('video')) {
+    const video = parseVideo(v, ctx);
+    if (video.model.primary === true) videos.unshift(video);
+    else videos.push(video);
+  }
+  return videos;
 }
 
 /**

@@ -38,9 +38,11 @@ export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['in
     else n.info.alias = `net${nextIndex(dev.interfaces.map((x) => x.info), 'net')}`;
   }
   for (const h of dev.hostdevs) h.info.alias ??= `hostdev${nextIndex(hostdevInfos(), 'hostdev')}`;
+  dev.videos.forEach((v, i) => (v.info.alias ??= `video${i}`));
   for (const c of dev.controllers) c.info.alias ??= controllerAlias(d, c);
   assignChrAliases(d);
   dev.inputs.forEach((input, i) => (input.info.alias ??= `input${i}`));
+  dev.hubs.forEach((h, i) => (h.info.alias ??= `hub${i}`));
   dev.watchdogs.forEach((w, i) => (w.info.alias ??= `watchdog${i}`));
   const balloon = dev.memballoon;
   if (balloon && balloon.model !== 'none') balloon.info.alias ??= 'balloon0';

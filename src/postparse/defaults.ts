@@ -9,6 +9,7 @@ import type { Controller, ControllerType, Disk, Input, Interface } from '../mode
 import type { Domain } from '../model/domain.js';
 import { accelOf, isI440FX, isQ35 } from '../model/machine.js';
 import { insertController } from '../parse/domain.js';
+import { defaultAudioBackend } from './audio-default.js';
 import { diskNameToIndex } from './disk-names.js';
 import { actualType } from './network.js';
 
@@ -167,11 +168,12 @@ function addUsbController(d: Domain, model: string | undefined): void {
 
 /**
  * qemuDomainDefAddDefaultAudioBackend with qemu.conf defaults: a headless or
- * VNC domain gets <audio type='none'/>.
+ * VNC domain gets <audio type='none'/>, an SDL one none at all.
  */
 function addDefaultAudio(d: Domain): void {
   if (d.devices.audios.length > 0) return;
-  d.devices.audios.push({ id: 1, type: 'none' });
+  const type = defaultAudioBackend(d);
+  if (type !== undefined) d.devices.audios.push({ id: 1, type });
 }
 
 /** qemuDomainDefSetDefaultCPU and qemuDomainDefCPUPostParse. */

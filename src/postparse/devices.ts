@@ -5,20 +5,23 @@
  */
 import type { DeviceInfo } from '../model/address.js';
 import type { ChrDef } from '../model/chardev.js';
-import type { Controller, Disk, Hostdev, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
+import type { Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import type { Rng } from '../model/rng.js';
+import type { Video } from '../model/video.js';
 
 export type DeviceRef =
   | { kind: 'disk'; dev: Disk; info: DeviceInfo }
   | { kind: 'net'; dev: Interface; info: DeviceInfo }
   | { kind: 'hostdev'; dev: Hostdev; info: DeviceInfo }
+  | { kind: 'video'; dev: Video; info: DeviceInfo }
   | { kind: 'controller'; dev: Controller; info: DeviceInfo }
   | { kind: 'chr'; dev: ChrDef; info: DeviceInfo }
   | { kind: 'input'; dev: Input; info: DeviceInfo }
   | { kind: 'watchdog'; dev: Watchdog; info: DeviceInfo }
   | { kind: 'memballoon'; dev: Memballoon; info: DeviceInfo }
-  | { kind: 'rng'; dev: Rng; info: DeviceInfo };
+  | { kind: 'rng'; dev: Rng; info: DeviceInfo }
+  | { kind: 'hub'; dev: Hub; info: DeviceInfo };
 
 export interface IterateOptions {
   /**
@@ -40,6 +43,7 @@ export function allDevices(d: Domain, options: IterateOptions = {}): DeviceRef[]
   for (const dev of d.devices.disks) out.push({ kind: 'disk', dev, info: dev.info });
   for (const dev of d.devices.interfaces) out.push({ kind: 'net', dev, info: dev.info });
   for (const dev of d.devices.hostdevs) out.push({ kind: 'hostdev', dev, info: dev.info });
+  for (const dev of d.devices.videos) out.push({ kind: 'video', dev, info: dev.info });
   for (const dev of d.devices.controllers) out.push({ kind: 'controller', dev, info: dev.info });
   for (const dev of [...d.devices.serials, ...d.devices.parallels, ...d.devices.channels]) out.push({ kind: 'chr', dev, info: dev.info });
   d.devices.consoles.forEach((dev, i) => {
@@ -50,5 +54,6 @@ export function allDevices(d: Domain, options: IterateOptions = {}): DeviceRef[]
   const balloon = d.devices.memballoon;
   if (balloon) out.push({ kind: 'memballoon', dev: balloon, info: balloon.info });
   for (const dev of d.devices.rngs) out.push({ kind: 'rng', dev, info: dev.info });
+  for (const dev of d.devices.hubs) out.push({ kind: 'hub', dev, info: dev.info });
   return out;
 }

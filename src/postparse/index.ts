@@ -29,8 +29,11 @@ import {
   machineDefaults,
 } from './defaults.js';
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
+import { hostdevDefaults } from './hostdev.js';
 import { assignPciAddresses } from './pci/assign.js';
 import { assignVirtioSerialAddresses } from './virtio-serial.js';
+import { assignUsbAddresses } from './usb/assign.js';
+import { videoDefaults } from './video.js';
 
 export interface PostParseOptions {
   /** libvirt network definitions by name (from --network-xml). */
@@ -65,6 +68,8 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   chardevDefaults(d);
   rngDefaults(d);
   commonDefaults(d);
+  hostdevDefaults(d);
+  videoDefaults(d, caps);
   // Part of libvirt's implicit devices, after the implicit disk controllers.
   addConsoleCompat(d);
   addVirtioSerialControllers(d);
@@ -76,10 +81,11 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   return d;
 }
 
-/** What libvirt adds when the domain starts: network ports and device aliases. Mutates `d`. */
+/** What libvirt adds when the domain starts: network ports, USB ports and device aliases. Mutates `d`. */
 export function prepareStart(d: Domain, options: PostParseOptions = {}): Prepared {
   const networks = options.networks ?? new Map<string, NetworkDef>();
   const actual = allocateNetworks(d, networks);
+  assignUsbAddresses(d);
   assignAliases(d, (n) => actualType(n, networks) === 'hostdev');
   return { domain: d, actual };
 }

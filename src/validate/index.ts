@@ -12,9 +12,13 @@ import { allDevices } from '../postparse/devices.js';
 import { validateChrQemu, validateChrSourceGeneric, validateConsolesQemu } from './chardev.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
+import { validateGraphicsGeneric, validateGraphicsQemu } from './graphics.js';
+import { validateHostdevAddress, validateHostdevQemu, validateHostdevsDomain } from './hostdev.js';
+import { validateHubQemu, validateInputGeneric, validateInputQemu } from './input.js';
 import { validateNetGeneric, validateNetQemu } from './net.js';
 import { validateRngGeneric, validateRngQemu } from './rng.js';
 import { validateHostdevTeaming } from './teaming.js';
+import { validateVideoGeneric, validateVideoQemu, validateVideosDomain } from './video.js';
 import { validateWatchdogQemu, validateWatchdogsQemu } from './watchdog.js';
 
 export function validateDomain(d: Domain, caps: Caps): void {
@@ -37,7 +41,20 @@ export function validateDomain(d: Domain, caps: Caps): void {
         validateNetQemu(ref.dev, caps);
         break;
       case 'hostdev':
+        validateHostdevAddress(ref.dev);
         validateHostdevTeaming(ref.dev);
+        validateHostdevQemu(ref.dev, d, caps);
+        break;
+      case 'video':
+        validateVideoGeneric(ref.dev, d);
+        validateVideoQemu(ref.dev, caps);
+        break;
+      case 'input':
+        validateInputGeneric(ref.dev);
+        validateInputQemu(ref.dev, d, caps);
+        break;
+      case 'hub':
+        validateHubQemu(caps);
         break;
       case 'chr':
         validateChrSourceGeneric(ref.dev.source, ref.dev);
@@ -55,6 +72,13 @@ export function validateDomain(d: Domain, caps: Caps): void {
     }
   }
   validateDiskDuplicates(d);
+  // Devices without device info come last in libvirt's iteration.
+  for (const g of d.devices.graphics) {
+    validateGraphicsGeneric(g, d);
+    validateGraphicsQemu(g, d, caps);
+  }
+  validateHostdevsDomain(d);
+  validateVideosDomain(d);
 }
 
 /** The part of qemuValidateDomainDef teamctl models. */

@@ -3,7 +3,7 @@
  * options, then per disk its -blockdev nodes and the -device that exposes it.
  */
 import type { Caps } from '../../caps/caps.js';
-import { internalError, unsupported } from '../../errors.js';
+import { internalError } from '../../errors.js';
 import type { Disk } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
 import { isQ35 } from '../../model/machine.js';
@@ -95,10 +95,6 @@ function diskDeviceProps(d: Domain, disk: Disk, caps: Caps, drive: string | unde
   const a = disk.info.address;
   if (a?.type === 'drive') p.extend(driveAddressProps(d, disk.target.bus!, a));
   else if (a?.type === 'usb' && disk.target.bus === 'usb') p.extend(addressProps(d, disk.info));
-  else if (a === undefined && disk.target.bus === 'usb') {
-    // libvirt gives USB devices a hub port itself; teamctl does not assign USB ports yet.
-    throw unsupported('build.usb-port', `disk '${disk.target.dev}' on the usb bus needs an explicit <address type='usb' bus=… port=…/>: teamctl does not assign USB ports yet`);
-  }
   else if (a?.type === 'pci' && disk.target.bus === 'virtio') p.extend(addressProps(d, disk.info));
   else if (a !== undefined) throw internalError('build.disk-address', `unexpected address type for ${disk.target.bus ?? ''} disk`);
   p.str('device_id', deviceId);

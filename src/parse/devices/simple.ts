@@ -1,6 +1,6 @@
-/** Small device elements: controller, input, audio, memballoon. */
+/** Small device elements: controller, audio, memballoon. */
 import { unsupported, xmlError } from '../../errors.js';
-import type { Audio, Controller, ControllerType, Input, Memballoon } from '../../model/devices.js';
+import type { Audio, Controller, ControllerType, Memballoon } from '../../model/devices.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
 import type { El } from '../xml.js';
 
@@ -111,14 +111,6 @@ function parsePciControllerOptions(el: El, c: Controller): void {
     ...(hotplug !== undefined ? { hotplug } : {}),
     ...(memReserve !== undefined ? { memReserve } : {}),
   };
-}
-
-export function parseInput(el: El, ctx: ParseContext): Input {
-  const type = el.requiredEnumAttr('type', ['mouse', 'tablet', 'keyboard', 'passthrough', 'evdev'] as const);
-  const bus = el.enumAttr('bus', ['ps2', 'usb', 'xen', 'parallels', 'virtio', 'none'] as const);
-  const input: Input = { type, info: parseDeviceInfo(el, ctx), ...(bus !== undefined ? { bus } : {}) };
-  el.finish();
-  return input;
 }
 
 const AUDIO_TYPES = ['none', 'alsa', 'coreaudio', 'jack', 'oss', 'pulseaudio', 'sdl', 'spice', 'file', 'dbus', 'pipewire'] as const;

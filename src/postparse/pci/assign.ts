@@ -10,6 +10,7 @@ import type { DeviceInfo, PciAddress } from '../../model/address.js';
 import type { Controller } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
 import { isI440FX, isQ35 } from '../../model/machine.js';
+import type { Video } from '../../model/video.js';
 import { insertController } from '../../parse/domain.js';
 import { allDevices, type DeviceRef } from '../devices.js';
 import { PciAddressSet, pciSlotOf, type PciSlot } from './address-set.js';
@@ -49,7 +50,7 @@ export function assignPciAddresses(d: Domain, caps: Caps): void {
 
   if (nbuses > 0) {
     const dry = createSet(d, caps, nbuses, true, placement);
-    validateChipsetSlots(d, dry);
+    validateChipsetSlots(d, dry, placement);
     if (hasPCIRoot(d) && !dry.buses.every((b) => dry.busIsFullyReserved(b))) {
       // Keep one slot free for a future bridge, as libvirt does on pci-root machines.
       dry.reserveNext(CONNECT.AUTOASSIGN | CONNECT.PCI_DEVICE);
@@ -75,7 +76,7 @@ export function assignPciAddresses(d: Domain, caps: Caps): void {
   // qemuDomainSupportsPCI: every x86 machine is assumed to have PCI, so a
   // PCI device on isapc fails with "No PCI buses available".
   {
-    validateChipsetSlots(d, real);
+    validateChipsetSlots(d, real, placement);
     assignDeviceSlots(d, real, placement);
     setAllMultifunction(d);
     for (const c of d.devices.controllers) if (c.type === 'pci') setPciControllerDefaults(c, d, caps);
@@ -138,16 +139,16 @@ function collectAddress(ref: DeviceRef, set: PciAddressSet, placement: Placement
 }
 
 /** Integrated chipset devices sit at fixed addresses (PIIX3 on i440fx, ICH9 on q35). */
-function validateChipsetSlots(d: Domain, set: PciAddressSet): void {
-  if (isI440FX(d)) validatePIIX3(d, set);
-  if (isQ35(d)) validateQ35(d, set);
+function validateChipsetSlots(d: Domain, set: PciAddressSet, placement: Placement): void {
+  if (isI440FX(d)) validatePIIX3(d, set, placement);
+  if (isQ35(d)) validateQ35(d, set, placement);
 }
 
 function sameSlot(a: PciAddress, s: PciSlot): boolean {
   return a.domain === 0 && a.bus === s.bus && a.slot === s.slot && a.function === s.function;
 }
 
-function validatePIIX3(d: Domain, set: PciAddressSet): void {
+function validatePIIX3(d: Domain, set: PciAddressSet, placement: Placement): void {
   const flags = CONNECT.AUTOASSIGN | CONNECT.PCI_DEVICE;
   for (const c of d.devices.controllers) {
     let fixed: PciSlot | undefined;
@@ -171,9 +172,11 @@ function validatePIIX3(d: Domain, set: PciAddressSet): void {
     set.reserve({ bus: 0, slot: 1, function: 0 }, flags, true);
     set.reserve({ bus: 0, slot: 1, function: 3 }, flags, true);
   }
+  // QEMU puts the first VGA device in the first free slot after the integrated PIIX3 devices: 2.
+  placePrimaryVideo(d, set, { bus: 0, slot: 2, function: 0 }, flags, placement);
 }
 
-function validateQ35(d: Domain, set: PciAddressSet): void {
+function validateQ35(d: Domain, set: PciAddressSet, placement: Placement): void {
   const flags = CONNECT.PCIE_DEVICE;
   for (const c of d.devices.controllers) {
     if (c.type === 'sata' && c.index === 0) {
@@ -207,6 +210,25 @@ function validateQ35(d: Domain, set: PciAddressSet): void {
     set.reserve({ bus: 0, slot: 0x1f, function: 0 }, flags, true);
     set.reserve({ bus: 0, slot: 0x1f, function: 3 }, flags, true);
   }
+  // q35's integrated devices sit at 0x1f, so QEMU's first free slot for the first VGA device is 1.
+  placePrimaryVideo(d, set, { bus: 0, slot: 1, function: 0 }, flags, placement);
+}
+
+/** The primary video goes to QEMU's own slot for it when that is free, else to the next free slot. */
+function placePrimaryVideo(d: Domain, set: PciAddressSet, slot: PciSlot, flags: number, placement: Placement): void {
+  const primary = d.devices.videos[0];
+  if (!primary || !isPciVideo(primary) || !isPciAddressWanted(primary.info)) return;
+  if (set.slotInUse(slot)) {
+    reserveNextFor(set, primary.info, placement);
+  } else {
+    set.reserve(slot, flags, true);
+    setAddress(primary.info, slot);
+  }
+}
+
+/** Every video model but 'none' and ramfb is a PCI device. */
+function isPciVideo(v: Video): boolean {
+  return v.model.type !== 'none' && v.model.type !== 'ramfb';
 }
 
 function reserveNextFor(set: PciAddressSet, info: DeviceInfo, placement: Placement): void {
@@ -258,6 +280,9 @@ function assignDeviceSlots(d: Domain, set: PciAddressSet, placement: Placement):
   for (const w of dev.watchdogs) {
     if (w.model === 'i6300esb' && isPciAddressWanted(w.info)) reserveNextFor(set, w.info, placement);
   }
+  for (const v of dev.videos) {
+    if (isPciVideo(v) && isPciAddressWanted(v.info)) reserveNextFor(set, v.info, placement);
+  }
   for (const i of dev.inputs) {
     if (i.bus === 'virtio' && isPciAddressWanted(i.info)) reserveNextFor(set, i.info, placement);
   }
@@ -271,7 +296,8 @@ function assignedPciHostdevsInOrder(d: Domain): DeviceInfo[] {
   const out: DeviceInfo[] = [];
   for (const n of d.devices.interfaces) if (n.type === 'hostdev') out.push(n.info);
   for (const h of d.devices.hostdevs) {
-    if (h.type !== 'pci' || h.info.address?.type === 'unassigned') continue;
+    const pci = h.type === 'pci' || (h.type === 'mdev' && h.model === 'vfio-pci');
+    if (!pci || h.info.address?.type === 'unassigned') continue;
     out.push(h.info);
   }
   return out;

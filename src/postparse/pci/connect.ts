@@ -97,6 +97,8 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       return f.virtio;
     case 'hostdev': {
       const h = ref.dev;
+      // Mediated devices have nothing in sysfs to tell; libvirt assumes PCI Express for them too.
+      if (h.type === 'mdev') return h.model === 'vfio-pci' ? f.pcie : 0;
       if (h.type !== 'pci') return 0;
       // libvirt asks sysfs whether the host device is PCI Express and assumes
       // it is when the device is not present; teamctl never looks at the host.
@@ -115,12 +117,33 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
     case 'watchdog':
       return ref.dev.model === 'i6300esb' ? f.pci : 0;
     case 'input':
-      return ref.dev.bus === 'virtio' ? f.virtio : 0;
+      if (ref.dev.bus !== 'virtio') return 0;
+      // Transitional devices only work in conventional PCI slots.
+      return ref.dev.model === 'virtio-transitional' ? f.pci : f.virtio;
     case 'chr':
       return ref.dev.deviceType === 'serial' && ref.dev.target.type === 'pci-serial' ? f.pci : 0;
     case 'rng':
       // Transitional devices only work in conventional PCI slots.
       return ref.dev.model === 'virtio-transitional' ? f.pci : f.virtio;
+    case 'video':
+      switch (ref.dev.model.type) {
+        case 'virtio':
+          return f.virtio;
+        case 'vga':
+        case 'cirrus':
+        case 'vmvga':
+        case 'xen':
+        case 'vbox':
+        case 'qxl':
+        case 'parallels':
+          return f.pci;
+        case 'bochs':
+          return f.pcie;
+        default:
+          return 0;
+      }
+    case 'hub':
+      return 0;
   }
 }
 
