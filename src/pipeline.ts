@@ -7,6 +7,7 @@ import { TEST_PROFILE, type Profile } from './build/profile.js';
 import type { Caps } from './caps/caps.js';
 import { builtinCaps } from './caps/table.js';
 import { usageError } from './errors.js';
+import { migrationBlockers, type MigrationBlocker } from './migrate/blockers.js';
 import type { Domain } from './model/domain.js';
 import type { NetworkDef } from './model/network.js';
 import { parseDomainXml } from './parse/domain.js';
@@ -75,4 +76,24 @@ export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResu
   const command = buildCommandLine(prepared, caps, options.profile ?? TEST_PROFILE);
   const rendered = renderCommand(command, caps);
   return { domain: prepared.domain, command, rendered, args: toArgsFile(rendered), warnings };
+}
+
+export interface MigrateCheckResult {
+  readonly domain: Domain;
+  /** Empty when libvirt would let the domain migrate. */
+  readonly blockers: readonly MigrationBlocker[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Would libvirt refuse to migrate this domain because of its host devices?
+ * The domain is defined and prepared as for a start (it must be startable,
+ * and aliases and network-allocated devices are those of a running domain).
+ */
+export function migrateCheck(xml: string, options: ConvertOptions = {}): MigrateCheckResult {
+  const { domain, warnings } = defineDomain(xml, options);
+  const networks = networkMap(options.networks);
+  const prepared = prepareStart(domain, { networks });
+  validateStart(prepared, networks);
+  return { domain: prepared.domain, blockers: migrationBlockers(prepared), warnings };
 }

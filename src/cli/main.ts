@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isTeamctlError } from '../errors.js';
 import { registerCaps } from './commands/caps.js';
 import { registerLint } from './commands/lint.js';
+import { registerMigrateCheck } from './commands/migrate-check.js';
 import { registerTest } from './commands/test.js';
 import { registerXml2argv } from './commands/xml2argv.js';
 import { streamOutput, type Output, type Writer } from './output.js';
@@ -47,10 +48,12 @@ Examples:
   teamctl xml2argv domain.xml                       the command line for the newest QEMU teamctl knows
   teamctl xml2argv --qemu-version 7.2.0 domain.xml  … for QEMU 7.2.0
   teamctl lint domain.xml                           report teaming mistakes libvirt and QEMU let through
+  teamctl migrate-check domain.xml                  would libvirt let it migrate, given its host devices?
   teamctl help xml2argv                             options of one command`,
     );
   registerXml2argv(program, out, setExit);
   registerLint(program, out, setExit);
+  registerMigrateCheck(program, out, setExit);
   registerTest(program, out, setExit);
   registerCaps(program, out);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => out.out(s), writeErr: (s) => out.err(s) });
