@@ -56,11 +56,6 @@ function controllerProps(c: Controller, d: Domain, caps: Caps): Props {
       return usbControllerProps(c, d, caps);
     case 'scsi':
       return scsiControllerProps(c, caps);
-    case 'virtio-serial':
-      return Props.of('driver', virtioDriver('virtio-serial', c.model, caps))
-        .set('id', c.info.alias!)
-        .nonNegative('max_ports', c.ports)
-        .nonNegative('vectors', c.vectors);
     case 'sata':
       return Props.of('driver', 'ahci').set('id', c.info.alias!);
     case 'virtio-serial':
