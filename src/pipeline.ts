@@ -63,7 +63,7 @@ export function defineDomain(xml: string, options: ConvertOptions = {}): { domai
   const caps = resolveCaps(options);
   const parsed = parseDomainXml(xml);
   const warnings = [...parsed.warnings];
-  const domain = postParse(parsed.domain, caps, { networks: networkMap(options.networks), warnings });
+  const domain = postParse(parsed.domain, caps, { networks: networkMap(options.networks), warnings, inPlace: true });
   validateDomain(domain, caps);
   return { domain, caps, warnings };
 }

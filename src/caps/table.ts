@@ -40,6 +40,19 @@ export function loadCapsData(version: string): CapsData {
  * machine aliases are kept as written.
  */
 export function builtinCaps(requested: string, options: Pick<CapsOptions, 'stripMachineAliases'> = {}): Caps {
+  // Caps are immutable, so one instance per request serves every conversion of a batch.
+  const key = `${requested}/${options.stripMachineAliases ?? ''}`;
+  let caps = built.get(key);
+  if (!caps) {
+    caps = createBuiltinCaps(requested, options);
+    built.set(key, caps);
+  }
+  return caps;
+}
+
+const built = new Map<string, Caps>();
+
+function createBuiltinCaps(requested: string, options: Pick<CapsOptions, 'stripMachineAliases'>): Caps {
   const versions = builtinVersions();
   if (requested === 'latest') {
     const v = latestVersion();

@@ -40,6 +40,8 @@ export interface PostParseOptions {
   readonly networks?: ReadonlyMap<string, NetworkDef>;
   /** Receives notes about values teamctl had to invent. */
   readonly warnings?: string[];
+  /** The caller gives up `input` (e.g. it was just parsed): change it in place instead of copying it. */
+  readonly inPlace?: boolean;
 }
 
 export interface Prepared {
@@ -49,9 +51,9 @@ export interface Prepared {
   readonly actual: ReadonlyMap<NetworkInterface, ActualNet>;
 }
 
-/** The domain as libvirt stores it after `virsh define`. Returns a new object. */
+/** The domain as libvirt stores it after `virsh define`. Returns a new object unless `inPlace`. */
 export function postParse(input: Domain, caps: Caps, options: PostParseOptions = {}): Domain {
-  const d = structuredClone(input);
+  const d = options.inPlace ? input : structuredClone(input);
   const networks = options.networks ?? new Map<string, NetworkDef>();
   // At define time a network that is not known is just not a hostdev pool.
   const resolve = (i: Interface) => (i.type === 'network' && !networks.has(i.source.network) ? 'network' : actualType(i, networks));
