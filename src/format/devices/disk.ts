@@ -26,7 +26,8 @@ function formatDriver(w: XmlWriter, d: DiskDriver | undefined): void {
   w.optionalElement('driver', [
     ['name', d.name],
     ['type', d.type],
-    ['cache', d.cache],
+    // cache='default' is libvirt's "not set".
+    ['cache', d.cache === 'default' ? undefined : d.cache],
     ['discard', d.discard],
     ['detect_zeroes', d.detect_zeroes],
   ]);
