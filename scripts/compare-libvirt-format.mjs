@@ -3,7 +3,10 @@
 // parses and post-parses C.xml with teamctl, formats each device of the families
 // below, and compares it with the same device's block in libvirt's output.
 //
-//   npm run build && node scripts/compare-libvirt-format.mjs [LIBVIRT_TREE] [--verbose] [--family=NAME] [--case=SUBSTR]
+//   npm run build && node scripts/compare-libvirt-format.mjs [LIBVIRT_TREE] [--verbose] [--family=NAME] [--case=SUBSTR] [--qemu=VERSION]
+//
+// Older trees (libvirt < 10.x) keep inputs in tests/qemuxml2argvdata and outputs in
+// tests/qemuxml2xmloutdata; pass --qemu= with that release's "latest" QEMU (8.0.0 for libvirt 9.0).
 //
 // Skips (exit 0) when the libvirt tree is absent. Cases teamctl cannot parse are
 // counted as skipped; a case whose device count differs is counted as mismatched.
@@ -15,9 +18,13 @@ const tree = args.find((a) => !a.startsWith('--')) ?? '/tmp/src/libvirt-11.3.0';
 const verbose = args.includes('--verbose');
 const onlyFamily = args.find((a) => a.startsWith('--family='))?.slice(9);
 const onlyCase = args.find((a) => a.startsWith('--case='))?.slice(7);
-const dataDir = join(tree, 'tests/qemuxmlconfdata');
-if (!existsSync(dataDir)) {
-  console.log(`skipped: ${dataDir} does not exist`);
+const qemu = args.find((a) => a.startsWith('--qemu='))?.slice(7) ?? 'latest';
+const unified = join(tree, 'tests/qemuxmlconfdata');
+const [inDir, outDir] = existsSync(unified)
+  ? [unified, unified]
+  : [join(tree, 'tests/qemuxml2argvdata'), join(tree, 'tests/qemuxml2xmloutdata')];
+if (!existsSync(inDir) || !existsSync(outDir)) {
+  console.log(`skipped: no libvirt test data under ${tree}`);
   process.exit(0);
 }
 
@@ -71,27 +78,27 @@ function libvirtBlocks(xml, name) {
   return blocks;
 }
 
-const caps = builtinCaps('latest');
+const caps = builtinCaps(qemu);
 const stats = {};
 for (const f of Object.keys(FAMILIES)) stats[f] = { all: [0, 0], prefixed: [0, 0] };
 let parsed = 0;
 let skipped = 0;
 const failures = [];
-const cases = readdirSync(dataDir)
+const cases = readdirSync(outDir)
   .filter((f) => f.endsWith('.x86_64-latest.xml'))
   .map((f) => f.slice(0, -'.x86_64-latest.xml'.length))
-  .filter((c) => existsSync(join(dataDir, `${c}.xml`)) && (!onlyCase || c.includes(onlyCase)))
+  .filter((c) => existsSync(join(inDir, `${c}.xml`)) && (!onlyCase || c.includes(onlyCase)))
   .sort();
 for (const c of cases) {
   let domain;
   try {
-    domain = postParse(parseDomainXml(readFileSync(join(dataDir, `${c}.xml`), 'utf8')).domain, caps);
+    domain = postParse(parseDomainXml(readFileSync(join(inDir, `${c}.xml`), 'utf8')).domain, caps);
   } catch {
     skipped++;
     continue;
   }
   parsed++;
-  const expectedXml = readFileSync(join(dataDir, `${c}.x86_64-latest.xml`), 'utf8');
+  const expectedXml = readFileSync(join(outDir, `${c}.x86_64-latest.xml`), 'utf8');
   for (const [name, [list, format, prefixes]] of Object.entries(FAMILIES)) {
     if (onlyFamily && name !== onlyFamily) continue;
     const expected = libvirtBlocks(expectedXml, name);
