@@ -18,6 +18,10 @@ export interface VncGraphics {
   keymap?: string;
   /** passwd='…': only its presence reaches the command line (password=on). */
   passwd?: string;
+  /** username=, passwdValidTo= (normalised to YYYY-MM-DDTHH:MM:SS, UTC) and connected=: kept only with a password. */
+  username?: string;
+  passwdValidTo?: string;
+  connected?: 'keep';
   /** <audio id='N'/>. */
   audioId?: number;
   listens: GraphicsListen[];

@@ -18,6 +18,7 @@ import {
   rngDefaults,
 } from './chardev.js';
 import { fillIdentity } from './identity.js';
+import { dropGeneratedVncSockets } from './graphics.js';
 import {
   addDefaultDevices,
   assignControllerIndexes,
@@ -72,6 +73,7 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   commonDefaults(d);
   hostdevDefaults(d);
   videoDefaults(d, caps);
+  dropGeneratedVncSockets(d);
   // Part of libvirt's implicit devices, after the implicit disk controllers.
   addConsoleCompat(d);
   addVirtioSerialControllers(d);

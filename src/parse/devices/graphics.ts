@@ -73,21 +73,26 @@ function parseVnc(el: El): VncGraphics {
   const passwd = el.attr('passwd');
   if (passwd !== undefined) {
     vnc.passwd = passwd;
-    parsePasswordTerms(el);
+    parsePasswordTerms(el, vnc);
   }
   return vnc;
 }
 
 /**
- * virDomainGraphicsAuthDefParseXML's checks on what goes with a password.
- * Expiry and the fate of connected clients are set over QMP after start, so
- * they never reach the command line; only their syntax is checked here.
+ * virDomainGraphicsAuthDefParseXML: what goes with a password. Expiry and the
+ * fate of connected clients are set over QMP after start, so they never reach
+ * the command line; they are kept for xml2xml.
  */
-function parsePasswordTerms(el: El): void {
-  el.attr('username');
+function parsePasswordTerms(el: El, vnc: VncGraphics): void {
+  const username = el.attr('username');
+  if (username !== undefined) vnc.username = username;
   const validTo = el.attr('passwdValidTo');
-  if (validTo !== undefined && !/^[+-]?\d+-[+-]?\d+-[+-]?\d+T[+-]?\d+:[+-]?\d+:[+-]?\d+$/.test(validTo)) {
-    throw internalError('parse.vnc-passwd-valid-to', `cannot parse password validity time '${validTo}', expect YYYY-MM-DDTHH:MM:SS`);
+  if (validTo !== undefined) {
+    const m = /^\s*([+-]?\d+)-\s*([+-]?\d+)-\s*([+-]?\d+)T\s*([+-]?\d+):\s*([+-]?\d+):\s*([+-]?\d+)$/.exec(validTo);
+    if (!m) {
+      throw internalError('parse.vnc-passwd-valid-to', `cannot parse password validity time '${validTo}', expect YYYY-MM-DDTHH:MM:SS`);
+    }
+    vnc.passwdValidTo = utcTimestamp(m.slice(1).map(Number) as [number, number, number, number, number, number]);
   }
   const connected = el.attr('connected');
   if (connected !== undefined) {
@@ -95,7 +100,24 @@ function parsePasswordTerms(el: El): void {
       throw unsupported('parse.vnc-connected', `unknown connected value ${connected}`);
     }
     if (connected !== 'keep') throw unsupported('parse.vnc-connected', "VNC supports connected='keep' only");
+    vnc.connected = connected;
   }
+}
+
+/**
+ * libvirt turns the validity time into seconds since the epoch and prints it
+ * back as YYYY-MM-DDTHH:MM:SS; a date glib refuses becomes the epoch itself.
+ */
+function utcTimestamp([year, mon, day, hour, min, sec]: [number, number, number, number, number, number]): string {
+  const daysInMonth = mon >= 1 && mon <= 12 ? new Date(Date.UTC(year, mon, 0)).getUTCDate() : 0;
+  const valid = year >= 1 && year <= 9999 && day >= 1 && day <= daysInMonth && hour >= 0 && hour < 24 && min >= 0 && min < 60 && sec >= 0 && sec < 60;
+  const t = new Date(0);
+  if (valid) {
+    t.setUTCFullYear(year, mon - 1, day);
+    t.setUTCHours(hour, min, sec, 0);
+  }
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}T${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}`;
 }
 
 /** virXMLPropInt with base 10. */
