@@ -47,10 +47,13 @@ export function prepareChardevFds(d: Domain, fdsets: FdSets, profile: Profile): 
     else if (ref.kind === 'rng' && ref.dev.backend.model === 'egd') src = ref.dev.backend.source;
     if (!src) continue;
     const alias = ref.info.alias ?? '';
+    const passed = profile.chardevFds;
+    // Without passed fds QEMU opens files and creates sockets by path.
+    if (passed === undefined) continue;
     let fds: ChrHostFds = {};
-    if (src.type === 'file') fds = { source: fdsets.add(profile.chardevFds.file, `${alias}-source`) };
-    else if (src.type === 'unix' && src.mode === 'bind') fds = { socketFd: profile.chardevFds.socket };
-    if (src.log?.file !== undefined) fds = { ...fds, log: fdsets.add(profile.chardevFds.log, `${alias}-log`) };
+    if (src.type === 'file') fds = { source: fdsets.add(passed.file, `${alias}-source`) };
+    else if (src.type === 'unix' && src.mode === 'bind') fds = { socketFd: passed.socket };
+    if (src.log?.file !== undefined) fds = { ...fds, log: fdsets.add(passed.log, `${alias}-log`) };
     out.set(src, fds);
   }
   return out;
