@@ -36,6 +36,8 @@ export function hostProfile(options: HostProfileOptions = {}): Profile {
     passEnv: [['PATH', SYSTEMD_PATH]],
     isHostCdrom: (path) => /^\/dev\/(cdrom|sr\d+)$/.test(path),
     prepareHost: (prepared) => hostNetSide(prepared, tapFds),
+    // libvirt's privileged cfg->stateDir is /run/libvirt/qemu; channel sockets live beneath it, not under libDir.
+    channelDir: '/run/libvirt/qemu/channel',
     chardevTlsDir: '/etc/pki/qemu',
     vncListen: '127.0.0.1',
     vncAutoPort: 5900,

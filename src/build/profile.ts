@@ -40,6 +40,8 @@ export interface Profile {
    * listening sockets. Without them QEMU opens files and creates sockets by path.
    */
   readonly chardevFds?: { readonly file: number; readonly log: number; readonly socket: number };
+  /** cfg->channelTargetDir: where libvirt generates virtio channel sockets that name no path. */
+  readonly channelDir: string;
   /** Directory of the TLS credentials of TCP character devices (qemu.conf chardev_tls_x509_cert_dir). */
   readonly chardevTlsDir: string;
   /**
@@ -72,6 +74,8 @@ export const TEST_PROFILE: Profile = {
   isHostCdrom: (path) => path === '/dev/cdrom',
   prepareHost: () => ({ netFds: TEST_NET_FDS, warnings: [] }),
   chardevFds: { file: 1750, log: 1751, socket: 1729 },
+  // Unseen in the harness's output: it passes those sockets as fds.
+  channelDir: '/run/libvirt/qemu/channel',
   chardevTlsDir: '/etc/pki/libvirt-chardev',
   passedSocketFd: 1729,
   vncListen: '127.0.0.1',
@@ -82,6 +86,11 @@ export const TEST_PROFILE: Profile = {
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */
 export function domainLibDir(profile: Profile, name: string): string {
   return `${profile.libDir}/domain-${profile.domainId}-${shortName(name)}`;
+}
+
+/** libvirt's priv->channelTargetDir: <channelDir>/<id>-<short name>. */
+export function domainChannelDir(profile: Profile, name: string): string {
+  return `${profile.channelDir}/${profile.domainId}-${shortName(name)}`;
 }
 
 /**
