@@ -41,7 +41,9 @@ export function profileFromOptions(opts: ProfileOptions): Profile {
       opts.stateDir !== undefined ? '--state-dir' : undefined,
       opts.tapFd.length > 0 ? '--tap-fd' : undefined,
     ].filter((f) => f !== undefined);
-    if (hostOnly.length > 0) throw usageError('cli.host-only', `${hostOnly.join(', ')} only apply with --profile host`);
+    if (hostOnly.length > 0) {
+      throw usageError('cli.host-only', `${hostOnly.join(', ')} ${hostOnly.length > 1 ? 'apply' : 'applies'} only with --profile host`);
+    }
     return TEST_PROFILE;
   }
   return hostProfile({
