@@ -12,6 +12,6 @@ export interface HostCase {
 
 export const HOST_CASES: readonly HostCase[] = [
   { name: 'tap-networking', options: { domainId: 12, stateDir: '/srv/libvirt/qemu' } },
-  { name: 'tap-fds', options: { tapFds: new Map([['net0', [3]], ['ua-uplink', [4, 5]]]) } },
+  { name: 'tap-fds', options: { tapFds: new Map([['net0', [20]], ['ua-uplink', [21, 22]]]) } },
   { name: 'chardevs', options: {} },
 ];
