@@ -6,3 +6,5 @@ export { TeamctlError, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUG } from './er
 export { toArgsFile, renderCommand, type RenderedCommand } from './render/render.js';
 export type { Domain } from './model/domain.js';
 export { lintDomain, fixDomain, formatLintResult, type LintOptions, type LintResult, type FixResult, type Diagnostic, type LintCode } from './lint/index.js';
+export { TEST_PROFILE, PROFILE_NAMES, type Profile, type ProfileName } from './build/profile.js';
+export { hostProfile, type HostProfileOptions } from './build/host-profile.js';

@@ -25,6 +25,7 @@ export interface ConvertOptions {
   readonly caps?: Caps;
   /** libvirt network definitions, for <interface type='network'>. */
   readonly networks?: readonly NetworkDef[];
+  /** Host facts: libvirt's test harness (default) or a real host (`hostProfile()`). */
   readonly profile?: Profile;
   /** Name of the input for messages. */
   readonly source?: string;
@@ -73,9 +74,11 @@ export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResu
   const networks = networkMap(options.networks);
   const prepared = prepareStart(domain, { networks });
   validateStart(prepared, networks);
-  const command = buildCommandLine(prepared, caps, options.profile ?? TEST_PROFILE);
+  const profile = options.profile ?? TEST_PROFILE;
+  const host = profile.prepareHost(prepared);
+  const command = buildCommandLine(prepared, caps, profile, host);
   const rendered = renderCommand(command, caps);
-  return { domain: prepared.domain, command, rendered, args: toArgsFile(rendered), warnings };
+  return { domain: prepared.domain, command, rendered, args: toArgsFile(rendered), warnings: [...warnings, ...host.warnings] };
 }
 
 export interface MigrateCheckResult {

@@ -14,12 +14,12 @@ function iface(extra: Partial<Interface> & Pick<Interface, 'type'>): Interface {
 describe('test profile file descriptors (libvirt qemuxml2argvmock)', () => {
   it('numbers created taps from 3, bridge taps from 102, vhost-net from 44', () => {
     const net = iface({ type: 'ethernet', model: 'virtio' });
-    expect(TEST_NET_FDS.tapFds(net, 'ethernet', 2)).toEqual([3, 4]);
-    expect(TEST_NET_FDS.tapFds(net, 'bridge', 1)).toEqual([102]);
-    expect(TEST_NET_FDS.vhostFds(net, 3)).toEqual([44, 45, 46]);
+    expect(TEST_NET_FDS.tap(net, 'ethernet', 2)).toEqual([3, 4]);
+    expect(TEST_NET_FDS.tap(net, 'bridge', 1)).toEqual([102]);
+    expect(TEST_NET_FDS.vhost(net, 3)).toEqual([44, 45, 46]);
   });
   it('opens vhost-net for virtio models only', () => {
-    expect(TEST_NET_FDS.vhostFds(iface({ type: 'ethernet', model: 'e1000' }), 1)).toEqual([]);
+    expect(TEST_NET_FDS.vhost(iface({ type: 'ethernet', model: 'e1000' }), 1)).toEqual([]);
   });
 });
 

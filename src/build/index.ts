@@ -19,7 +19,7 @@ import { buildRngs } from './devices/rng.js';
 import { FdSets } from './fdsets.js';
 import { buildVideos } from './devices/video.js';
 import { buildGraphics } from './graphics.js';
-import { domainLibDir, TEST_PROFILE, type Profile } from './profile.js';
+import { domainLibDir, TEST_PROFILE, type HostSide, type Profile } from './profile.js';
 import {
   buildAccel,
   buildBoot,
@@ -35,7 +35,12 @@ import {
   buildSmp,
 } from './system.js';
 
-export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profile = TEST_PROFILE): CommandLine {
+export function buildCommandLine(
+  prepared: Prepared,
+  caps: Caps,
+  profile: Profile = TEST_PROFILE,
+  host: HostSide = profile.prepareHost(prepared),
+): CommandLine {
   const { domain: d, actual } = prepared;
   if (!caps.has('blockdev')) {
     throw unsupported(
@@ -69,14 +74,14 @@ export function buildCommandLine(prepared: Prepared, caps: Caps, profile: Profil
   // Without graphics QEMU must not open a window of its own.
   if (d.devices.graphics.length === 0) cmd.arg('-display', 'none');
   cmd.arg('-no-user-config', '-nodefaults');
-  buildMonitor(cmd, profile);
+  buildMonitor(cmd, d, profile);
   buildClock(cmd, d, caps);
   buildPowerManagement(cmd, d, caps);
   buildBoot(cmd, d);
   buildControllers(cmd, d, caps);
   buildHubs(cmd, d);
   buildDisks(cmd, d, caps, bootIndex, profile);
-  buildNets(cmd, d, caps, { actual, bootIndex, fds: profile.netFds, fdsets });
+  buildNets(cmd, d, caps, { actual, bootIndex, fds: host.netFds, fdsets });
   buildSerials(cmd, d, chr);
   buildParallels(cmd, d, chr);
   buildChannels(cmd, d, chr);

@@ -2,30 +2,53 @@
  * Where libvirt's command line depends on the host rather than the domain:
  * the domain id, state directories, and how sockets and taps are handed to
  * QEMU. The `test` profile reproduces libvirt's own test harness, whose
- * output is what libvirt's golden files contain.
+ * output is what libvirt's golden files contain; `host` (host-profile.ts)
+ * is what a real start passes.
  */
+import type { Prepared } from '../postparse/index.js';
 import { TEST_NET_FDS, type NetFdSource } from './net-fds.js';
 
+export const PROFILE_NAMES = ['test', 'host'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+/** What the host side of one start provides: the interfaces' taps and devices, and what the user must know. */
+export interface HostSide {
+  readonly netFds: NetFdSource;
+  /** Host-side work libvirt would do that this command line leaves to the user. */
+  readonly warnings: readonly string[];
+}
+
 export interface Profile {
-  readonly name: 'test';
+  readonly name: ProfileName;
   /** libvirt's domain id; -1 in the test harness. */
   readonly domainId: number;
   /** Directory under which libvirt keeps per-domain state (cfg->libDir). */
   readonly libDir: string;
-  /** Environment libvirt passes through (after LC_ALL=C). */
+  /** Environment libvirt passes through (after LC_ALL=C); the first entry goes before HOME. */
   readonly passEnv: ReadonlyArray<readonly [string, string]>;
-  /** File descriptor number the monitor socket is passed on. */
-  readonly monitorFd: number;
-  /** Block devices that are host CD-ROM drives (libvirt asks the host; QEMU then needs host_cdrom). */
-  readonly hostCdroms: readonly string[];
-  /** Tap, vhost-net and vDPA file descriptors of interfaces. */
-  readonly netFds: NetFdSource;
-  /** Descriptors character devices are passed on: opened files, log files, listening sockets. */
-  readonly chardevFds: { readonly file: number; readonly log: number; readonly socket: number };
+  /**
+   * File descriptor the monitor's listening socket is passed on. Without one,
+   * QEMU creates the socket itself at monitor.sock in the domain's libDir.
+   */
+  readonly monitorFd?: number;
+  /** Whether a block device is a host CD-ROM drive (libvirt asks the host; QEMU then needs host_cdrom). */
+  readonly isHostCdrom: (path: string) => boolean;
+  /** Opens (on paper) the host side of a start: taps, vhost-net and vDPA devices. May refuse with a usage error. */
+  readonly prepareHost: (prepared: Prepared) => HostSide;
+  /**
+   * Descriptors character devices are passed on: opened files, log files,
+   * listening sockets. Without them QEMU opens files and creates sockets by path.
+   */
+  readonly chardevFds?: { readonly file: number; readonly log: number; readonly socket: number };
+  /** cfg->channelTargetDir: where libvirt generates virtio channel sockets that name no path. */
+  readonly channelDir: string;
   /** Directory of the TLS credentials of TCP character devices (qemu.conf chardev_tls_x509_cert_dir). */
   readonly chardevTlsDir: string;
-  /** File descriptor number of a socket libvirt connects itself and hands over (vhost-user GPU). */
-  readonly passedSocketFd: number;
+  /**
+   * File descriptor number of a socket libvirt connects itself and hands over
+   * (vhost-user GPU). Without one, such devices cannot be built.
+   */
+  readonly passedSocketFd?: number;
   /** qemu.conf's vnc_listen: the address a VNC display listens on when the XML gives none. */
   readonly vncListen: string;
   /**
@@ -48,9 +71,11 @@ export const TEST_PROFILE: Profile = {
   ],
   monitorFd: 1729,
   // libvirt's test harness mocks /dev/cdrom as the host's CD-ROM drive.
-  hostCdroms: ['/dev/cdrom'],
-  netFds: TEST_NET_FDS,
+  isHostCdrom: (path) => path === '/dev/cdrom',
+  prepareHost: () => ({ netFds: TEST_NET_FDS, warnings: [] }),
   chardevFds: { file: 1750, log: 1751, socket: 1729 },
+  // Unseen in the harness's output: it passes those sockets as fds.
+  channelDir: '/run/libvirt/qemu/channel',
   chardevTlsDir: '/etc/pki/libvirt-chardev',
   passedSocketFd: 1729,
   vncListen: '127.0.0.1',
@@ -61,6 +86,11 @@ export const TEST_PROFILE: Profile = {
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */
 export function domainLibDir(profile: Profile, name: string): string {
   return `${profile.libDir}/domain-${profile.domainId}-${shortName(name)}`;
+}
+
+/** libvirt's priv->channelTargetDir: <channelDir>/<id>-<short name>. */
+export function domainChannelDir(profile: Profile, name: string): string {
+  return `${profile.channelDir}/${profile.domainId}-${shortName(name)}`;
 }
 
 /**

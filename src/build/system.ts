@@ -99,8 +99,10 @@ export function buildSmp(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   cmd.arg('-smp', arg);
 }
 
-export function buildMonitor(cmd: CommandBuilder, profile: Profile): void {
-  cmd.arg('-chardev', `socket,id=charmonitor,fd=${profile.monitorFd},server=on,wait=off`);
+/** The QMP monitor: a listening socket libvirt passes in, or one QEMU creates in the domain's libDir. */
+export function buildMonitor(cmd: CommandBuilder, d: Domain, profile: Profile): void {
+  const socket = profile.monitorFd !== undefined ? `fd=${profile.monitorFd}` : `path=${domainLibDir(profile, d.name)}/monitor.sock`;
+  cmd.arg('-chardev', `socket,id=charmonitor,${socket},server=on,wait=off`);
   cmd.arg('-mon', 'chardev=charmonitor,id=monitor,mode=control');
 }
 

@@ -7,14 +7,14 @@
  */
 import type { Caps } from '../../caps/caps.js';
 import { unsupported } from '../../errors.js';
-import type { ChrReconnect, ChrSource } from '../../model/chardev.js';
+import type { ChannelDef, ChrReconnect, ChrSource } from '../../model/chardev.js';
 import type { Domain } from '../../model/domain.js';
 import { allDevices } from '../../postparse/devices.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { toKeyValue } from '../../render/serialize.js';
 import { addFdArg, fdSetPath, type FdPass, type FdSets } from '../fdsets.js';
-import type { Profile } from '../profile.js';
+import { domainChannelDir, type Profile } from '../profile.js';
 
 /** What libvirt opened for one chardev source. */
 export interface ChrHostFds {
@@ -24,6 +24,8 @@ export interface ChrHostFds {
   readonly log?: FdPass;
   /** The listening socket libvirt created (type='unix' mode='bind'). */
   readonly socketFd?: number;
+  /** The socket path libvirt generates for a virtio channel that names none (qemuDomainPrepareChannel). */
+  readonly socketPath?: string;
 }
 
 export type ChardevFds = ReadonlyMap<ChrSource, ChrHostFds>;
@@ -47,13 +49,33 @@ export function prepareChardevFds(d: Domain, fdsets: FdSets, profile: Profile): 
     else if (ref.kind === 'rng' && ref.dev.backend.model === 'egd') src = ref.dev.backend.source;
     if (!src) continue;
     const alias = ref.info.alias ?? '';
+    const passed = profile.chardevFds;
+    if (passed === undefined) {
+      // QEMU opens files and creates sockets by path.
+      if (ref.kind === 'chr' && ref.dev.deviceType === 'channel') {
+        const socketPath = generatedChannelPath(d, ref.dev, profile);
+        if (socketPath !== undefined) out.set(src, { socketPath });
+      }
+      continue;
+    }
     let fds: ChrHostFds = {};
-    if (src.type === 'file') fds = { source: fdsets.add(profile.chardevFds.file, `${alias}-source`) };
-    else if (src.type === 'unix' && src.mode === 'bind') fds = { socketFd: profile.chardevFds.socket };
-    if (src.log?.file !== undefined) fds = { ...fds, log: fdsets.add(profile.chardevFds.log, `${alias}-log`) };
+    if (src.type === 'file') fds = { source: fdsets.add(passed.file, `${alias}-source`) };
+    else if (src.type === 'unix' && src.mode === 'bind') fds = { socketFd: passed.socket };
+    if (src.log?.file !== undefined) fds = { ...fds, log: fdsets.add(passed.log, `${alias}-log`) };
     out.set(src, fds);
   }
   return out;
+}
+
+/** A virtio channel's unix socket without a path goes in the domain's channel directory, named for its target or address. */
+function generatedChannelPath(d: Domain, c: ChannelDef, profile: Profile): string | undefined {
+  if (c.target.type !== 'virtio' || c.source.type !== 'unix' || c.source.path !== undefined) return undefined;
+  const dir = domainChannelDir(profile, d.name);
+  if (c.target.name !== undefined) return `${dir}/${c.target.name}`;
+  const a = c.info.address;
+  if (a?.type !== 'virtio-serial') return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${dir}/vioser-${two(a.controller)}-${two(a.bus)}-${two(a.port)}.sock`;
 }
 
 /** reconnect=N seconds, or reconnect-ms with QEMUs that take milliseconds. */
@@ -91,7 +113,7 @@ function backendProps(src: ChrSource, charAlias: string, fds: ChrHostFds, ctx: C
       if (fds.socketFd !== undefined) {
         p.set('fd', String(fds.socketFd));
       } else {
-        p.set('path', src.path ?? '');
+        p.set('path', src.path ?? fds.socketPath ?? '');
       }
       p.tristate('server', src.mode === 'bind' ? true : undefined);
       // libvirt only makes QEMU wait for vhost-user network sockets.

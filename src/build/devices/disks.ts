@@ -34,7 +34,7 @@ export function buildDisks(cmd: CommandBuilder, d: Domain, caps: Caps, bootIndex
 
 /** A raw block-device CD-ROM that is the host's own drive (qemuDomainDetermineDiskChain asks the host). */
 function isHostCdrom(disk: Disk, profile: Profile): boolean {
-  return disk.device === 'cdrom' && disk.type === 'block' && (disk.driver?.type ?? 'raw') === 'raw' && profile.hostCdroms.includes(disk.source ?? '');
+  return disk.device === 'cdrom' && disk.type === 'block' && (disk.driver?.type ?? 'raw') === 'raw' && disk.source !== undefined && profile.isHostCdrom(disk.source);
 }
 
 /**

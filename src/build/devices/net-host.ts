@@ -2,12 +2,17 @@
 import { internalError, unsupported } from '../../errors.js';
 import type { Interface, SocketInterface } from '../../model/devices.js';
 import { Props } from '../../render/props.js';
+import type { QemuOpenedTap } from '../net-fds.js';
 
 /** What connecting the host side produced (libvirt's qemuDomainNetworkPrivate fds). */
 export interface NetConnection {
   readonly tapFds: readonly number[];
+  /** Set instead of tapFds when QEMU opens the tap itself. */
+  readonly qemuTap?: QemuOpenedTap;
   readonly vhostFds: readonly number[];
-  /** The fdset path of an opened vDPA device. */
+  /** vhost=on without fds: QEMU opens /dev/vhost-net itself. */
+  readonly qemuVhost?: boolean;
+  /** The path of the vDPA device: an fdset path when libvirt opened it. */
   readonly vdpaPath?: string;
 }
 
@@ -58,11 +63,20 @@ export function hostNetProps(net: Interface, actualType: string, conn: NetConnec
   return p.set('id', hostNetId(net));
 }
 
-/** For one fd 'fd'/'vhostfd', for several 'fds'/'vhostfds' joined by ':'. */
+/**
+ * For one fd 'fd'/'vhostfd', for several 'fds'/'vhostfds' joined by ':'.
+ * A tap QEMU opens itself is named, with one queue per virtio queue.
+ */
 function tapProps(net: Interface, conn: NetConnection): Props {
   const p = Props.of('type', 'tap');
-  p.set(conn.tapFds.length > 1 ? 'fds' : 'fd', conn.tapFds.join(':'));
-  p.flag('vhost', conn.vhostFds.length > 0);
+  if (conn.qemuTap !== undefined) {
+    p.set('ifname', conn.qemuTap.ifname).set('script', conn.qemuTap.script).set('downscript', conn.qemuTap.downscript);
+    const queues = net.driver?.queues ?? 1;
+    if (queues > 1) p.set('queues', queues);
+  } else {
+    p.set(conn.tapFds.length > 1 ? 'fds' : 'fd', conn.tapFds.join(':'));
+  }
+  p.flag('vhost', conn.vhostFds.length > 0 || conn.qemuVhost === true);
   if (conn.vhostFds.length > 0) p.set(conn.vhostFds.length > 1 ? 'vhostfds' : 'vhostfd', conn.vhostFds.join(':'));
   if (net.sndbuf !== undefined) p.set('sndbuf', net.sndbuf);
   return p;

@@ -11,7 +11,7 @@ import type { Domain } from '../../model/domain.js';
 import type { ActualNet } from '../../postparse/network.js';
 import type { CommandBuilder } from '../../render/command.js';
 import type { FdSets } from '../fdsets.js';
-import type { NetFdSource } from '../net-fds.js';
+import { isQemuOpenedTap, type NetFdSource } from '../net-fds.js';
 import { hostNetProps, type NetConnection } from './net-host.js';
 import { nicProps } from './net-nic.js';
 import { vhostuserChardevArg } from './net-vhostuser.js';
@@ -35,24 +35,29 @@ export function buildNets(cmd: CommandBuilder, d: Domain, caps: Caps, ctx: NetCo
   }
 }
 
-/** libvirt's qemuBuildInterfaceConnect: the fds the host side hands to QEMU. */
+/** libvirt's qemuBuildInterfaceConnect: the fds the host side hands to QEMU, or what QEMU opens itself. */
 function connect(net: Interface, actualType: string, ctx: NetContext): { conn: NetConnection; addFd?: string } {
   const queues = Math.max(net.driver?.queues ?? 0, 1);
   switch (actualType) {
     case 'network':
     case 'bridge':
-    case 'ethernet':
+    case 'ethernet': {
+      const tap = ctx.fds.tap(net, actualType === 'ethernet' ? 'ethernet' : 'bridge', queues);
+      const vhost = ctx.fds.vhost(net, queues);
       return {
         conn: {
-          tapFds: ctx.fds.tapFds(net, actualType === 'ethernet' ? 'ethernet' : 'bridge', queues),
-          vhostFds: ctx.fds.vhostFds(net, queues),
+          ...(isQemuOpenedTap(tap) ? { tapFds: [], qemuTap: tap } : { tapFds: tap }),
+          ...(vhost === 'qemu' ? { vhostFds: [], qemuVhost: true } : { vhostFds: vhost }),
         },
       };
+    }
     case 'vdpa': {
+      const vdpa = ctx.fds.vdpa(net);
+      if ('path' in vdpa) return { conn: { tapFds: [], vhostFds: [], vdpaPath: vdpa.path } };
       const set = ctx.fdsets.allocate();
       return {
         conn: { tapFds: [], vhostFds: [], vdpaPath: `/dev/fdset/${set}` },
-        addFd: `set=${set},fd=${ctx.fds.vdpaFd(net)},opaque=${net.info.alias}-vdpa`,
+        addFd: `set=${set},fd=${vdpa.fd},opaque=${net.info.alias}-vdpa`,
       };
     }
     case 'direct':

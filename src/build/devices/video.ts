@@ -1,6 +1,6 @@
 /** Video devices (libvirt's qemuBuildVideoCommandLine and qemuBuildDeviceVideoCmd). */
 import type { Caps } from '../../caps/caps.js';
-import { internalError } from '../../errors.js';
+import { internalError, usageError } from '../../errors.js';
 import type { Domain } from '../../model/domain.js';
 import type { Video } from '../../model/video.js';
 import type { CommandBuilder } from '../../render/command.js';
@@ -13,7 +13,15 @@ export function buildVideos(cmd: CommandBuilder, d: Domain, caps: Caps, profile:
   for (const v of d.devices.videos) {
     if (v.model.type === 'none') continue;
     // The vhost-user-gpu process talks to QEMU over a socket libvirt passes in.
-    if (isVhostUser(v)) cmd.arg('-chardev', `socket,id=${vhostUserChardev(v)},fd=${profile.passedSocketFd}`);
+    if (isVhostUser(v)) {
+      if (profile.passedSocketFd === undefined) {
+        throw usageError(
+          'profile.vhost-user-gpu',
+          `video ${v.info.alias ?? ''}: <driver name='vhostuser'> needs the socket of the vhost-user-gpu process libvirt starts and passes to QEMU; --profile ${profile.name} cannot provide it`,
+        );
+      }
+      cmd.arg('-chardev', `socket,id=${vhostUserChardev(v)},fd=${profile.passedSocketFd}`);
+    }
     cmd.props('-device', 'device', videoProps(d, v, caps));
   }
 }

@@ -6,6 +6,7 @@ import { loadNetwork, xml2argv } from '../../pipeline.js';
 import { formatCommand, type OutputFormat } from '../../render/formats.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { profileFromOptions } from './profile-options.js';
 import type { Xml2argvOptions } from './xml2argv.js';
 
 export async function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output): Promise<number> {
@@ -13,6 +14,7 @@ export async function runXml2argv(files: string[], opts: Xml2argvOptions, out: O
   const lint = opts.lint ? await import('./lint-run.js') : undefined;
   if (files.filter((f) => f === '-').length > 1) throw usageError('cli.stdin-twice', "standard input ('-') can be read only once");
   const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
+  const profile = profileFromOptions(opts);
   const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
   const many = files.length > 1;
   let worst = 0;
@@ -20,7 +22,7 @@ export async function runXml2argv(files: string[], opts: Xml2argvOptions, out: O
     try {
       const text = readInput(file);
       if (lint) worst = Math.max(worst, lint.reportLint(text, file, { caps }, networks, out));
-      const result = xml2argv(text, { caps, networks, source: file });
+      const result = xml2argv(text, { caps, networks, profile, source: file });
       for (const w of result.warnings) out.warn(`${file}: ${w}`);
       out.out(frame(formatCommand(result.rendered, opts.format), file, opts.format, many, i));
     } catch (e) {
