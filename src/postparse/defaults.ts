@@ -12,6 +12,7 @@ import { insertController } from '../parse/domain.js';
 import { defaultAudioBackend } from './audio-default.js';
 import { diskNameToIndex } from './disk-names.js';
 import { actualType } from './network.js';
+import { own } from '../util/own.js';
 
 /** The binary libvirt picks for a guest architecture when <emulator> is absent. */
 const DEFAULT_EMULATORS: Record<string, string> = {
@@ -22,7 +23,7 @@ const DEFAULT_EMULATORS: Record<string, string> = {
 /** libvirt's qemuDomainDefPostParseBasic plus the arch default of the parser. */
 export function basicDefaults(d: Domain): void {
   if (d.os.arch === undefined) d.os.arch = 'x86_64';
-  const emulator = DEFAULT_EMULATORS[d.os.arch];
+  const emulator = own(DEFAULT_EMULATORS, d.os.arch);
   if (emulator === undefined) {
     throw unsupported('postparse.arch', `architecture '${d.os.arch}' is not supported by teamctl, which builds command lines for x86 QEMU (x86_64 and i686 guests)`);
   }
