@@ -53,3 +53,10 @@ describe('fuzz regressions', () => {
     expect(refusal(disk('2147483648'))).toBe('internal error: Only 1 IDE controller is supported');
   });
 });
+
+describe('XML 1.0 line ends', () => {
+  it('keeps U+0085 and U+2028 in text as libxml2 does', () => {
+    const xml = "<domain type='qemu'><name>a\u2028b\u0085c</name><memory>262144</memory><os><type arch='x86_64' machine='pc'>hvm</type></os></domain>";
+    expect(xml2argv(xml).rendered.argv).toContain('guest=a\u2028b\u0085c,debug-threads=on');
+  });
+});
