@@ -121,7 +121,7 @@ describe('escaping: user strings on the command line', () => {
   }
 
   it('reads every value back, or refuses it, through JSON, QemuOpts and the shell', () => {
-    const { seed, numRuns } = fuzzSettings(42, 60);
+    const { seed, numRuns } = fuzzSettings(42, 300);
     fc.assert(
       fc.property(fc.constantFrom(...PLACEMENTS), fc.constantFrom(...QEMU_VERSIONS), hostileString, (p, version, v) => {
         const r = run(p.xml(v), version);

@@ -60,3 +60,12 @@ describe('XML 1.0 line ends', () => {
     expect(xml2argv(xml).rendered.argv).toContain('guest=a\u2028b\u0085c,debug-threads=on');
   });
 });
+
+describe('coalesce', () => {
+  it('a rx frame count past UINT32_MAX is a numerical overflow, as in libvirt', () => {
+    const xml = (v: string) =>
+      `<domain type='qemu'><name>r</name><memory>262144</memory><os><type arch='x86_64' machine='pc'>hvm</type></os><devices><interface type='user'><mac address='52:54:00:00:00:01'/><model type='virtio'/><coalesce><rx><frames max='${v}'/></rx></coalesce></interface></devices></domain>`;
+    expect(refusal(xml('4294967296'))).toBe("numerical overflow: value '4294967296' is too big for coalesce parameter, maximum is '4294967295'");
+    expect(refusal(xml('18446744073709551616'))).toBe("XML error: cannot parse value '18446744073709551616' for coalesce parameter");
+  });
+});
