@@ -29,7 +29,7 @@ describe('fuzz: mutated goldens', () => {
   });
 
   it('mutations through the library', () => {
-    const { seed, numRuns } = fuzzSettings(20261122, 1500);
+    const { seed, numRuns } = fuzzSettings(20261122, 4000);
     fc.assert(
       fc.property(inputArb, ({ file, version, mutations }) => {
         const c = corpus[file]!;
