@@ -43,7 +43,7 @@ export class TeamctlError extends Error {
   readonly code: string;
 
   constructor(category: ErrorCategory, code: string, message: string) {
-    super(message);
+    super(oneLine(message));
     this.name = 'TeamctlError';
     this.category = category;
     this.code = code;
@@ -57,6 +57,16 @@ export class TeamctlError extends Error {
   get text(): string {
     return PREFIX[this.category] + this.message;
   }
+}
+
+/** Line breaks and other control characters a user put in a value, escaped so a message stays one line. */
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+
+function oneLine(message: string): string {
+  return message.replace(CONTROL, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 export function xmlError(code: string, message: string): TeamctlError {

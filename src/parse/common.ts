@@ -1,5 +1,5 @@
 /** Parsing helpers shared by the element parsers: device info, addresses, MACs, memory units. */
-import { internalError, unsupported, xmlError } from '../errors.js';
+import { internalError, TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { DeviceAddress, DeviceInfo, HostPciAddress, PciAddress } from '../model/address.js';
 import type { El } from './xml.js';
 
@@ -174,47 +174,46 @@ export function parseMac(text: string): string | undefined {
   return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
 }
 
-const UNIT_SCALE: Record<string, bigint> = {
-  b: 1n,
-  bytes: 1n,
-  k: 1024n,
-  kib: 1024n,
-  kb: 1000n,
-  m: 1024n ** 2n,
-  mib: 1024n ** 2n,
-  mb: 1000n ** 2n,
-  g: 1024n ** 3n,
-  gib: 1024n ** 3n,
-  gb: 1000n ** 3n,
-  t: 1024n ** 4n,
-  tib: 1024n ** 4n,
-  tb: 1000n ** 4n,
-  p: 1024n ** 5n,
-  pib: 1024n ** 5n,
-  pb: 1000n ** 5n,
-  e: 1024n ** 6n,
-  eib: 1024n ** 6n,
-  eb: 1000n ** 6n,
-};
+/** virScaleInteger's suffixes: the power of the unit's first letter (b, byte, bytes are 1). */
+const UNIT_POWERS = 'kmgtpe';
+
+/** libvirt's virScaleInteger: the multiplier a unit suffix names, or undefined for an unknown one. */
+function unitScale(unit: string): bigint | undefined {
+  const u = unit.toLowerCase();
+  if (u === 'b' || u === 'byte' || u === 'bytes') return 1n;
+  let base: bigint;
+  if (u.length === 1 || u.slice(1) === 'ib') base = 1024n;
+  else if (u.length === 2 && u[1] === 'b') base = 1000n;
+  else return undefined;
+  const power = UNIT_POWERS.indexOf(u[0]!);
+  return power < 0 ? undefined : base ** BigInt(power + 1);
+}
+
+/** The largest size libvirt accepts in bytes (virMemoryMaxValue on 64-bit hosts: LLONG_MAX). */
+const MAX_MEMORY_BYTES = 0x7fffffffffffffffn;
 
 /**
- * libvirt's virDomainParseMemory: a number with an optional unit attribute
- * (KiB by default), converted to KiB rounding up. Values past what libvirt
- * accepts (an unsigned long long of bytes) are rejected.
+ * libvirt's virDomainParseMemory: a decimal number (strtoull rules: leading
+ * blanks and '+' allowed, no '-') with an optional unit attribute (KiB by
+ * default), converted to KiB rounding up. Empty text means "not given".
  */
-export function parseMemoryKiB(el: El, what: string): number {
-  const text = el.text().trim();
+export function parseMemoryKiB(el: El, what: string): number | undefined {
+  const raw = el.text();
   const unitRaw = el.attr('unit');
-  const unit = (unitRaw ?? 'KiB').toLowerCase();
-  const scale = UNIT_SCALE[unit];
-  if (scale === undefined) throw unsupported('xml.memory-unit', `unknown suffix '${unitRaw}'`);
-  if (!/^[0-9]+$/.test(text)) {
-    throw xmlError('xml.memory-value', `could not parse memory element ${what}`);
+  if (raw === '') return undefined;
+  if (!/^[ \t\n\v\f\r]*\+?[0-9]+$/.test(raw)) {
+    throw xmlError('xml.memory-value', `Invalid value '${raw}' for element or attribute '${what}'`);
   }
-  const bytes = BigInt(text) * scale;
-  const max = 0xffffffffffffffffn;
-  if (bytes > max) throw xmlError('xml.memory-overflow', `value too large: ${text}${unitRaw ?? ''}`);
-  const kib = (bytes + 1023n) / 1024n;
-  if (kib > BigInt(Number.MAX_SAFE_INTEGER)) throw xmlError('xml.memory-overflow', `value too large: ${text}${unitRaw ?? ''}`);
+  const value = BigInt(raw.trim());
+  if (value > 0xffffffffffffffffn) {
+    throw xmlError('xml.memory-value', `Invalid value '${raw}' for element or attribute '${what}'`);
+  }
+  const scale = unitRaw === undefined || unitRaw === '' ? 1024n : unitScale(unitRaw);
+  if (scale === undefined) throw new TeamctlError('invalid-arg', 'xml.memory-unit', `unknown suffix '${unitRaw}'`);
+  if (value > MAX_MEMORY_BYTES / scale) {
+    throw new TeamctlError('overflow', 'xml.memory-overflow', `value too large: ${value}${unitRaw ?? ''}`);
+  }
+  const kib = (value * scale + 1023n) / 1024n;
+  if (kib >= (MAX_MEMORY_BYTES + 1023n) / 1024n) throw new TeamctlError('overflow', 'xml.memory-overflow', 'size value too large');
   return Number(kib);
 }

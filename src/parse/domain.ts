@@ -65,10 +65,10 @@ function parseDomainElement(root: El, ctx: ParseContext): Domain {
   }
 
   const memEl = root.child('memory');
-  if (!memEl) throw xmlError('xml.memory', 'Memory size must be specified via <memory> or in the <numa> configuration');
-  if (memEl.attr('dumpCore') !== undefined) throw unsupported('parse.memory-dumpcore', `<memory dumpCore=…> is not supported by teamctl yet`);
-  const memory = parseMemoryKiB(memEl, './memory[1]');
-  memEl.finish();
+  if (memEl?.attr('dumpCore') !== undefined) throw unsupported('parse.memory-dumpcore', `<memory dumpCore=…> is not supported by teamctl yet`);
+  const memory = memEl ? parseMemoryKiB(memEl, './memory[1]') : undefined;
+  memEl?.finish();
+  if (!memory) throw xmlError('xml.memory', 'Memory size must be specified via <memory> or in the <numa> configuration');
   const curEl = root.child('currentMemory');
   let currentMemory: number | undefined;
   if (curEl) {

@@ -29,6 +29,7 @@ export function parseXmlDocument(text: string, what?: string): Document {
   }
   const errors: string[] = [];
   const parser = new DOMParser({
+    normalizeLineEndings: xml10LineEndings,
     onError: (level: string, msg: string) => {
       if (level !== 'warning') errors.push(String(msg).split('\n')[0]!.trim());
     },
@@ -43,6 +44,15 @@ export function parseXmlDocument(text: string, what?: string): Document {
   if (!doc.documentElement) throw xmlError('xml.empty', `${at}no root element`);
   checkDepth(doc.documentElement, at);
   return doc;
+}
+
+/**
+ * XML 1.0 line-end handling, as libxml2 does it: only CR LF and CR become LF.
+ * xmldom's default follows XML 1.1 and would turn U+0085 and U+2028 in names
+ * and paths into line breaks.
+ */
+function xml10LineEndings(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /** Iterative, so a hostile document cannot exhaust the stack. */

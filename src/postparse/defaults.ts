@@ -12,6 +12,7 @@ import { insertController } from '../parse/domain.js';
 import { defaultAudioBackend } from './audio-default.js';
 import { diskNameToIndex } from './disk-names.js';
 import { actualType } from './network.js';
+import { own } from '../util/own.js';
 
 /** The binary libvirt picks for a guest architecture when <emulator> is absent. */
 const DEFAULT_EMULATORS: Record<string, string> = {
@@ -22,7 +23,7 @@ const DEFAULT_EMULATORS: Record<string, string> = {
 /** libvirt's qemuDomainDefPostParseBasic plus the arch default of the parser. */
 export function basicDefaults(d: Domain): void {
   if (d.os.arch === undefined) d.os.arch = 'x86_64';
-  const emulator = DEFAULT_EMULATORS[d.os.arch];
+  const emulator = own(DEFAULT_EMULATORS, d.os.arch);
   if (emulator === undefined) {
     throw unsupported('postparse.arch', `architecture '${d.os.arch}' is not supported by teamctl, which builds command lines for x86 QEMU (x86_64 and i686 guests)`);
   }
@@ -328,6 +329,12 @@ function rejectDuplicateControllers(d: Domain): void {
   }
 }
 
+/**
+ * 256 PCI buses of 32 slots: libvirt could never place more controllers than
+ * this, so a drive address past it fails there too (after adding them all).
+ */
+const MAX_PCI_SLOTS = 256 * 32;
+
 /** virDomainDefAddImplicitControllers: a controller for every drive address in use. */
 function addImplicitControllers(d: Domain): void {
   const byBus: Array<[ControllerType, Disk['target']['bus']]> = [
@@ -340,9 +347,17 @@ function addImplicitControllers(d: Domain): void {
     let max = -1;
     for (const disk of d.devices.disks) {
       if (disk.target.bus !== bus || disk.info.address?.type !== 'drive') continue;
-      max = Math.max(max, disk.info.address.controller);
+      // libvirt compares the unsigned index as an int: 2^31 and above never add controllers.
+      max = Math.max(max, disk.info.address.controller | 0);
     }
-    for (let i = 0; i <= max; i++) maybeAddController(d, type, i);
+    if (max >= MAX_PCI_SLOTS) {
+      throw unsupported(
+        'postparse.drive-controller-index',
+        `drive address controller='${max}' of a ${bus} disk would add ${max + 1} ${type} controllers, more than the ${MAX_PCI_SLOTS} PCI slots a domain can have; teamctl refuses it`,
+      );
+    }
+    const present = new Set(d.devices.controllers.filter((c) => c.type === type).map((c) => c.index));
+    for (let i = 0; i <= max; i++) if (!present.has(i)) addController(d, type, i);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Caps } from '../caps/caps.js';
 import { internalError, unsupported } from '../errors.js';
 import type { Controller } from '../model/devices.js';
 import type { PciControllerModel } from '../postparse/pci/flags.js';
+import { own } from '../util/own.js';
 
 interface PciModelRule {
   /** The QEMU devices (<model name>) the model may use; empty: none allowed. */
@@ -106,7 +107,7 @@ export function validatePciController(c: Controller, caps: Caps): void {
     throw unsupported('controller.pci-mem-reserve', `memReserve on an x86 pci-root controller is not supported by teamctl`);
   }
   if (c.modelName !== undefined) {
-    const cap = NAME_CAPS[c.modelName];
+    const cap = own(NAME_CAPS, c.modelName);
     if (cap === undefined) throw internalError('controller.pci-device', `Unknown QEMU device for '${c.modelName}' controller`);
     if (!caps.has(cap)) throw unsupported('controller.pci-device', `The '${c.modelName}' device is not supported by this QEMU binary`);
   }

@@ -8,6 +8,7 @@ import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
 import { virtioSerialControllerProps } from './virtio-serial.js';
+import { own } from '../../util/own.js';
 
 const ORDER: ControllerType[] = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
 
@@ -83,7 +84,7 @@ const USB_CAPS: Record<string, string> = {
 /** qemuValidateDomainDeviceDefControllerUSB, which libvirt runs while building. */
 function checkUsbController(c: Controller, caps: Caps): void {
   if (c.model === undefined) throw unsupported('build.usb-model', 'no model provided for USB controller');
-  const flag = USB_CAPS[c.model];
+  const flag = own(USB_CAPS, c.model);
   if (flag === undefined || !caps.has(flag)) {
     throw unsupported('build.usb-model', `USB controller model '${c.model}' not supported in this QEMU binary`);
   }
@@ -94,7 +95,7 @@ function checkUsbController(c: Controller, caps: Caps): void {
 
 function usbControllerProps(c: Controller, d: Domain, caps: Caps): Props {
   checkUsbController(c, caps);
-  const driver = USB_DRIVERS[c.model!]!;
+  const driver = own(USB_DRIVERS, c.model!)!;
   const p = Props.of('driver', driver).nonNegative('p2', c.ports).nonNegative('p3', c.ports);
   if (c.master === undefined) return p.set('id', c.info.alias!);
   // A companion controller hangs off the first non-companion controller of its index.
@@ -130,7 +131,7 @@ function scsiControllerProps(c: Controller, caps: Caps): Props {
     case 'ibmvscsi':
       throw unsupported('build.scsi-model', `Unsupported controller model: ${c.model}`);
     default: {
-      const driver = c.model !== undefined ? SCSI_DRIVERS[c.model] : undefined;
+      const driver = c.model !== undefined ? own(SCSI_DRIVERS, c.model) : undefined;
       if (driver === undefined) throw internalError('build.scsi-model', `Unexpected SCSI controller model ${c.model ?? 'default'}`);
       return Props.of('driver', driver).set('id', c.info.alias!);
     }

@@ -283,10 +283,12 @@ function parseCoalesce(el: El): { rxMaxFrames: number } | undefined {
   c.finish();
   if (max === undefined) return undefined;
   if (!/^[0-9]+$/.test(max)) throw xmlError('xml.coalesce', `cannot parse value '${max}' for coalesce parameter`);
-  const n = Number(max);
-  if (n > 0xffffffff) {
-    throw new TeamctlError('internal', 'xml.coalesce', `value '${max}' is too big for coalesce parameter, maximum is '4294967295'`);
+  const big = BigInt(max);
+  // strtoull range, then libvirt's VIR_ERR_OVERFLOW past UINT32_MAX.
+  if (big > 0xffffffffffffffffn) throw xmlError('xml.coalesce', `cannot parse value '${max}' for coalesce parameter`);
+  if (big > 0xffffffffn) {
+    throw new TeamctlError('overflow', 'xml.coalesce', `value '${big}' is too big for coalesce parameter, maximum is '4294967295'`);
   }
-  return { rxMaxFrames: n };
+  return { rxMaxFrames: Number(big) };
 }
 

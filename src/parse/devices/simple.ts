@@ -3,6 +3,7 @@ import { unsupported, xmlError } from '../../errors.js';
 import type { Audio, Controller, ControllerType, Memballoon } from '../../model/devices.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
 import type { El } from '../xml.js';
+import { own } from '../../util/own.js';
 
 const CONTROLLER_TYPES = ['ide', 'fdc', 'scsi', 'sata', 'virtio-serial', 'ccid', 'usb', 'pci', 'xenbus', 'isa'] as const satisfies readonly ControllerType[];
 
@@ -62,8 +63,8 @@ export function parseController(el: El, ctx: ParseContext): Controller {
     else ctx.warnings.push(`attribute 'ports' of <controller type='${type}'> is ignored, as libvirt ignores it`);
   }
   if (vectors !== undefined) c.vectors = vectors;
-  if (type === 'usb' && c.master === undefined && model !== undefined && USB_COMPANION_PORT[model] !== undefined) {
-    c.master = { startport: USB_COMPANION_PORT[model]! };
+  if (type === 'usb' && c.master === undefined && model !== undefined && own(USB_COMPANION_PORT, model) !== undefined) {
+    c.master = { startport: own(USB_COMPANION_PORT, model)! };
   }
   el.finish();
   return c;

@@ -17,6 +17,7 @@ import { PciAddressSet, pciSlotOf, type PciSlot } from './address-set.js';
 import { connectFlagSet, deviceConnectFlags, hasPCIeRoot, hasPCIRoot, isPciControllerModel, type ConnectFlagSet } from './connect.js';
 import { CONNECT } from './flags.js';
 import { setPciControllerDefaults } from './controllers.js';
+import { own } from '../../util/own.js';
 
 /** The devices that live in a PCI slot, as assignment sees them. */
 interface Placement {
@@ -316,7 +317,7 @@ const USB2_FUNCTION: Record<string, { fn: number; multi?: boolean }> = {
 
 /** USB2 companion controllers of one index share a slot, one function each. */
 function assignUsb2(all: Controller[], c: Controller, set: PciAddressSet, placement: Placement): void {
-  const layout = USB2_FUNCTION[c.model!]!;
+  const layout = own(USB2_FUNCTION, c.model!)!;
   const sibling = all.find((o) => isUsb2Companion(o) && o.index === c.index && isPciAddressPresent(o.info));
   if (sibling) {
     const base = sibling.info.address as PciAddress;

@@ -3,6 +3,7 @@ import type { Caps } from '../../caps/caps.js';
 import { TeamctlError } from '../../errors.js';
 import type { Controller } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
+import { own } from '../../util/own.js';
 
 const MODEL_NAMES: Record<string, string> = {
   'pci-bridge': 'pci-bridge',
@@ -17,7 +18,7 @@ const MODEL_NAMES: Record<string, string> = {
 export function setPciControllerDefaults(c: Controller, d: Domain, caps: Caps): void {
   if (c.modelName === undefined) {
     if (c.model === 'pcie-root-port') c.modelName = caps.has('pcie-root-port') ? 'pcie-root-port' : 'ioh3420';
-    else if (c.model !== undefined && MODEL_NAMES[c.model]) c.modelName = MODEL_NAMES[c.model]!;
+    else if (c.model !== undefined && own(MODEL_NAMES, c.model)) c.modelName = own(MODEL_NAMES, c.model)!;
   }
   const addr = c.info.address?.type === 'pci' ? c.info.address : undefined;
   const target = (c.target ??= {});
