@@ -7,6 +7,7 @@ import { TEST_PROFILE, type Profile } from './build/profile.js';
 import type { Caps } from './caps/caps.js';
 import { builtinCaps } from './caps/table.js';
 import { usageError } from './errors.js';
+import { formatDomainXml } from './format/domain.js';
 import type { Domain } from './model/domain.js';
 import type { NetworkDef } from './model/network.js';
 import { parseDomainXml } from './parse/domain.js';
@@ -75,4 +76,27 @@ export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResu
   const command = buildCommandLine(prepared, caps, options.profile ?? TEST_PROFILE);
   const rendered = renderCommand(command, caps);
   return { domain: prepared.domain, command, rendered, args: toArgsFile(rendered), warnings };
+}
+
+export interface Xml2xmlResult {
+  readonly domain: Domain;
+  /** The inactive domain XML libvirt would store for `virsh define`. */
+  readonly xml: string;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The domain as libvirt stores it after `virsh define`: parse, define-time
+ * post-parse and validation (the same checks and messages as xml2argv), then
+ * libvirt's inactive XML format. Nothing of the start (network allocation,
+ * aliases, USB ports) is in it.
+ */
+export function xml2xml(xml: string, options: ConvertOptions = {}): Xml2xmlResult {
+  const { domain, warnings } = defineDomain(xml, options);
+  domain.devices.interfaces.forEach((n, i) => {
+    if (n.type === 'hostdev' && n.driver?.name !== undefined) {
+      warnings.push(`<driver name='${n.driver.name}'> of interface ${i + 1} is not written back: libvirt's formatted XML leaves it out for type='hostdev' interfaces`);
+    }
+  });
+  return { domain, xml: formatDomainXml(domain), warnings };
 }
