@@ -1,6 +1,6 @@
 /**
- * <serial>, <parallel>, <console> and <channel>: placeholder until the
- * families branch lands; replaced by the families branch at merge.
+ * <serial>, <parallel>, <console> and <channel>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { ChrDef } from '../../model/chardev.js';

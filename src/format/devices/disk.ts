@@ -1,6 +1,6 @@
 /**
- * <disk>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <disk>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Disk } from '../../model/devices.js';

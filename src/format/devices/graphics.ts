@@ -1,6 +1,6 @@
 /**
- * <graphics>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <graphics>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Graphics } from '../../model/graphics.js';

@@ -1,6 +1,6 @@
 /**
- * <hub>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <hub>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Hub } from '../../model/devices.js';

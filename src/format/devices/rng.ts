@@ -1,6 +1,6 @@
 /**
- * <rng>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <rng>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Rng } from '../../model/rng.js';

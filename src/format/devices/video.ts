@@ -1,6 +1,6 @@
 /**
- * <video>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <video>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Video } from '../../model/video.js';

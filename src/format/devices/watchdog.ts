@@ -1,6 +1,6 @@
 /**
- * <watchdog>: placeholder until the families branch lands; replaced by the
- * families branch at merge.
+ * <watchdog>: placeholder until the families branch lands.
+ * It is replaced by the families branch at merge.
  */
 import { unsupported } from '../../errors.js';
 import type { Watchdog } from '../../model/devices.js';
