@@ -50,7 +50,8 @@ export const formatInterface: DeviceFormatter<Interface> = (w, n) => {
           ['logFile', n.backend.logFile],
         ]);
       }
-      for (const xml of kept.get('filterref') ?? []) writeKeptElement(body, xml);
+      // libvirt reads <filterref> only for the types that have one (the parser warned about the rest).
+      if (n.filterref !== undefined) for (const xml of kept.get('filterref') ?? []) writeKeptElement(body, xml);
       if (n.sndbuf !== undefined) body.element('tune', [], (t) => t.textElement('sndbuf', String(n.sndbuf)));
       formatTeaming(body, n.teaming);
       if (n.linkState !== undefined) body.element('link', [['state', n.linkState]]);
