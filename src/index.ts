@@ -1,5 +1,5 @@
 /** teamctl as a library: libvirt domain XML in, QEMU command line out. */
-export { xml2argv, defineDomain, loadNetwork, resolveCaps, type ConvertOptions, type ConvertResult } from './pipeline.js';
+export { xml2argv, xml2xml, defineDomain, loadNetwork, resolveCaps, type ConvertOptions, type ConvertResult, type Xml2xmlResult } from './pipeline.js';
 export { Caps, type CapsData, type MachineType } from './caps/caps.js';
 export { builtinCaps, builtinVersions, latestVersion } from './caps/table.js';
 export { TeamctlError, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUG } from './errors.js';

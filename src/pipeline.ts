@@ -8,6 +8,8 @@ import type { Caps } from './caps/caps.js';
 import { builtinCaps } from './caps/table.js';
 import { usageError } from './errors.js';
 import { migrationBlockers, type MigrationBlocker } from './migrate/blockers.js';
+import { formatDomainXml } from './format/domain.js';
+import { formatLosses } from './format/losses.js';
 import type { Domain } from './model/domain.js';
 import type { NetworkDef } from './model/network.js';
 import { parseDomainXml } from './parse/domain.js';
@@ -99,4 +101,22 @@ export function migrateCheck(xml: string, options: ConvertOptions = {}): Migrate
   const prepared = prepareStart(domain, { networks });
   validateStart(prepared, networks);
   return { domain: prepared.domain, blockers: migrationBlockers(prepared), warnings };
+}
+
+export interface Xml2xmlResult {
+  readonly domain: Domain;
+  /** The inactive domain XML libvirt would store for `virsh define`. */
+  readonly xml: string;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The domain as libvirt stores it after `virsh define`: parse, define-time
+ * post-parse and validation (the same checks and messages as xml2argv), then
+ * libvirt's inactive XML format. Nothing of the start (network allocation,
+ * aliases, USB ports) is in it.
+ */
+export function xml2xml(xml: string, options: ConvertOptions = {}): Xml2xmlResult {
+  const { domain, warnings } = defineDomain(xml, options);
+  return { domain, xml: formatDomainXml(domain), warnings: [...warnings, ...formatLosses(domain)] };
 }

@@ -9,6 +9,7 @@ import { registerLint } from './commands/lint.js';
 import { registerMigrateCheck } from './commands/migrate-check.js';
 import { registerTest } from './commands/test.js';
 import { registerXml2argv } from './commands/xml2argv.js';
+import { registerXml2xml } from './commands/xml2xml.js';
 import { streamOutput, type Output, type Writer } from './output.js';
 import { VERSION } from './version.js';
 
@@ -47,11 +48,13 @@ function buildProgram(out: Output, setExit: (code: number) => void): Command {
 Examples:
   teamctl xml2argv domain.xml                       the command line for the newest QEMU teamctl knows
   teamctl xml2argv --qemu-version 7.2.0 domain.xml  … for QEMU 7.2.0
+  teamctl xml2xml domain.xml                        the domain XML libvirt stores after 'virsh define'
   teamctl lint domain.xml                           report teaming mistakes libvirt and QEMU let through
   teamctl migrate-check domain.xml                  would libvirt let it migrate, given its host devices?
   teamctl help xml2argv                             options of one command`,
     );
   registerXml2argv(program, out, setExit);
+  registerXml2xml(program, out, setExit);
   registerLint(program, out, setExit);
   registerMigrateCheck(program, out, setExit);
   registerTest(program, out, setExit);

@@ -1,4 +1,4 @@
-/** libvirt's virDomainDeviceInfoFormat: <boot>, <alias>, <rom>, <acpi>, <address>, in that order. */
+/** libvirt's virDomainDeviceInfoFormat: <boot>, <alias>, <master>, <rom>, <acpi>, <address>, in that order. */
 import type { DeviceAddress, DeviceInfo } from '../model/address.js';
 import type { Attr, XmlWriter } from './xml-writer.js';
 
@@ -7,6 +7,8 @@ export interface DeviceInfoOptions {
   readonly allowBoot?: boolean;
   /** The device type may carry <rom> (interfaces, hostdevs). */
   readonly allowRom?: boolean;
+  /** <master startport='N'/> of a USB companion controller (libvirt keeps it in the device info). */
+  readonly usbMasterStartport?: number;
 }
 
 const hex = (n: number, width: number): string => `0x${n.toString(16).padStart(width, '0')}`;
@@ -16,6 +18,7 @@ const onOff = (b: boolean): string => (b ? 'on' : 'off');
 export function formatDeviceInfo(w: XmlWriter, info: DeviceInfo, options: DeviceInfoOptions = {}): void {
   if (options.allowBoot && info.bootOrder !== undefined) w.element('boot', [['order', info.bootOrder]]);
   if (info.alias !== undefined) w.element('alias', [['name', info.alias]]);
+  if (options.usbMasterStartport !== undefined) w.element('master', [['startport', options.usbMasterStartport]]);
   const rom = info.rom;
   if (options.allowRom && rom && (rom.enabled !== undefined || rom.bar !== undefined || rom.file !== undefined)) {
     w.element('rom', [
