@@ -181,11 +181,16 @@ export class El {
     return xmlError('xml.attr-invalid', `Invalid value for attribute '${name}' in element '${this.name}': '${value}'.`);
   }
 
+  /** Child elements, collected once: parsers ask for children by name many times. */
+  private kids: Element[] | undefined;
+
   private elementChildren(): Element[] {
+    if (this.kids) return this.kids;
     const out: Element[] = [];
     for (let c = this.node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === ELEMENT_NODE) out.push(c as Element);
     }
+    this.kids = out;
     return out;
   }
 
