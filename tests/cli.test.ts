@@ -92,3 +92,13 @@ describe('teamctl CLI', () => {
     expect(teamctl(['xml2argv', '--bogus']).code).toBe(2);
   });
 });
+
+describe('teamctl in a pipeline', () => {
+  it('stops quietly when the reader closes the pipe early (… | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/teamctl xml2argv --help | head -1; "${process.execPath}" bin/teamctl xml2argv --format argv examples/teaming-q35.xml examples/teaming-q35.xml | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('Usage: teamctl xml2argv [options] <domain.xml...>\n# examples/teaming-q35.xml\n');
+    expect(r.stderr).toBe('');
+  });
+});

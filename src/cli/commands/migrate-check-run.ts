@@ -1,17 +1,14 @@
 /** The work behind `teamctl migrate-check`, loaded only when the command runs. */
-import { capsFromCacheFile } from '../../caps/cache-file.js';
-import { builtinCaps } from '../../caps/table.js';
-import { EXIT_REJECTED, isTeamctlError, usageError } from '../../errors.js';
+import { EXIT_REJECTED, isTeamctlError } from '../../errors.js';
 import { formatMigrateCheck } from '../../migrate/format.js';
-import { loadNetwork, migrateCheck } from '../../pipeline.js';
+import { migrateCheck } from '../../pipeline.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { loadDomainInputs } from './domain-inputs.js';
 import type { MigrateCheckOptions } from './migrate-check.js';
 
 export async function runMigrateCheck(files: string[], opts: MigrateCheckOptions, out: Output): Promise<number> {
-  if (files.filter((f) => f === '-').length > 1) throw usageError('cli.stdin-twice', "standard input ('-') can be read only once");
-  const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
-  const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
+  const { caps, networks } = loadDomainInputs(files, opts);
   let worst = 0;
   for (const file of files) {
     const label = file === '-' ? 'stdin' : file;

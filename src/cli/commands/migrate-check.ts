@@ -1,31 +1,26 @@
 /** `teamctl migrate-check`: would libvirt refuse to migrate the domain because of its host devices? */
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
-import { collect } from './collect.js';
+import { addDomainInputOptions, type DomainInputOptions } from './domain-options.js';
 
-export interface MigrateCheckOptions {
-  qemuVersion: string;
-  caps?: string;
-  networkXml: string[];
+export interface MigrateCheckOptions extends DomainInputOptions {
   json?: boolean;
 }
 
 export function registerMigrateCheck(program: Command, out: Output, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('migrate-check')
     .summary('tell whether libvirt would let the domain migrate, given its host devices')
     .description(
-      "Apply libvirt's migration rule for host devices to a domain: USB host devices migrate; a PCI device\n" +
-        "(<hostdev type='pci'>, <interface type='hostdev'>, or an <interface type='network'> whose network hands\n" +
-        "out VFs) blocks migration unless it carries <teaming type='transient'>, because QEMU unplugs only the\n" +
-        'transient half of a failover pair before migrating; mediated devices block it. Every blocker is listed\n' +
-        '(libvirt itself stops at the first) with its alias on a running domain and its host source.\n' +
+      "Apply libvirt's migration rule for host devices to a domain: USB host devices migrate; a PCI device " +
+        "(<hostdev type='pci'>, <interface type='hostdev'>, or an <interface type='network'> whose network hands " +
+        "out VFs) blocks migration unless it carries <teaming type='transient'>, because QEMU unplugs only the " +
+        'transient half of a failover pair before migrating; mediated devices block it. Every blocker is listed ' +
+        '(libvirt itself stops at the first) with its alias on a running domain and its host source. ' +
         'Only host devices are checked: snapshots, block jobs and other run-time state are not visible in XML.',
     )
-    .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input")
-    .option('--qemu-version <version>', "QEMU version whose capabilities to use, or 'latest'", 'latest')
-    .option('--caps <file>', 'use a libvirt QEMU capabilities cache file instead of a built-in version')
-    .option('--network-xml <file>', "libvirt network definition for <interface type='network'> (repeatable)", collect, [])
+    .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input");
+  addDomainInputOptions(cmd)
     .option('--json', 'print one JSON document per file: {"file","domain","migratable","blockers":[{"element","alias","source","message"}]}')
     .addHelpText(
       'after',

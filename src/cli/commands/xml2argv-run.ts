@@ -1,21 +1,18 @@
 /** The work behind `teamctl xml2argv`, loaded only when the command runs. */
-import { capsFromCacheFile } from '../../caps/cache-file.js';
-import { builtinCaps } from '../../caps/table.js';
-import { isTeamctlError, usageError } from '../../errors.js';
-import { loadNetwork, xml2argv } from '../../pipeline.js';
+import { isTeamctlError } from '../../errors.js';
+import { xml2argv } from '../../pipeline.js';
 import { formatCommand, type OutputFormat } from '../../render/formats.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { loadDomainInputs } from './domain-inputs.js';
 import { profileFromOptions } from './profile-options.js';
 import type { Xml2argvOptions } from './xml2argv.js';
 
 export async function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output): Promise<number> {
   // Lint code is loaded only when asked for.
   const lint = opts.lint ? await import('./lint-run.js') : undefined;
-  if (files.filter((f) => f === '-').length > 1) throw usageError('cli.stdin-twice', "standard input ('-') can be read only once");
-  const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
+  const { caps, networks } = loadDomainInputs(files, opts);
   const profile = profileFromOptions(opts);
-  const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
   const many = files.length > 1;
   let worst = 0;
   files.forEach((file, i) => {

@@ -2,32 +2,28 @@
 import { Option, type Command } from 'commander';
 import { FORMATS, type OutputFormat } from '../../render/formats.js';
 import type { Output } from '../output.js';
+import { collect } from './collect.js';
 import { PROFILE_NAMES } from '../../build/profile.js';
 import { DEFAULT_HOST_DOMAIN_ID, DEFAULT_STATE_DIR } from '../../build/host-profile.js';
-import { collect } from './collect.js';
+import { addDomainInputOptions, type DomainInputOptions } from './domain-options.js';
 import type { ProfileOptions } from './profile-options.js';
 
-export interface Xml2argvOptions extends ProfileOptions {
-  qemuVersion: string;
-  caps?: string;
-  networkXml: string[];
+export interface Xml2argvOptions extends ProfileOptions, DomainInputOptions {
   format: OutputFormat;
   lint?: boolean;
 }
 
 export function registerXml2argv(program: Command, out: Output, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('xml2argv')
     .summary('print the QEMU command line libvirt would build for a domain')
     .description(
-      "Convert a libvirt domain XML into the exact QEMU command line libvirt's QEMU driver builds for it.\n" +
-        'The default layout is that of libvirt\'s .args test files (environment, binary, one option per line).\n' +
+      "Convert a libvirt domain XML into the exact QEMU command line libvirt's QEMU driver builds for it. " +
+        'The default layout is that of libvirt\'s .args test files (environment, binary, one option per line). ' +
         'Errors are reported the way libvirt reports them (e.g. "unsupported configuration: …").',
     )
-    .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input")
-    .option('--qemu-version <version>', "QEMU version whose capabilities to use, or 'latest'", 'latest')
-    .option('--caps <file>', 'use a libvirt QEMU capabilities cache file (from /var/cache/libvirt/qemu/capabilities/) instead of a built-in version')
-    .option('--network-xml <file>', "libvirt network definition for <interface type='network'> (repeatable)", collect, [])
+    .argument('<domain.xml...>', "domain XML file(s); '-' reads standard input");
+  addDomainInputOptions(cmd)
     .addOption(
       new Option('--format <format>', 'output format: args (libvirt .args layout), argv (one word per line), json, shell (one quoted line), nul (NUL-separated words)')
         .choices(FORMATS)

@@ -1,15 +1,13 @@
 /** The work behind `teamctl xml2xml`, loaded only when the command runs. */
-import { capsFromCacheFile } from '../../caps/cache-file.js';
-import { builtinCaps } from '../../caps/table.js';
 import { isTeamctlError } from '../../errors.js';
-import { loadNetwork, xml2xml } from '../../pipeline.js';
+import { xml2xml } from '../../pipeline.js';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
+import { loadDomainInputs } from './domain-inputs.js';
 import type { Xml2xmlOptions } from './xml2xml.js';
 
 export function runXml2xml(file: string, opts: Xml2xmlOptions, out: Output): number {
-  const networks = opts.networkXml.map((f) => loadNetwork(readInput(f), f));
-  const caps = opts.caps !== undefined ? capsFromCacheFile(readInput(opts.caps), opts.caps) : builtinCaps(opts.qemuVersion);
+  const { caps, networks } = loadDomainInputs([file], opts);
   try {
     const result = xml2xml(readInput(file), { caps, networks, source: file });
     for (const w of result.warnings) out.warn(`${file}: ${w}`);

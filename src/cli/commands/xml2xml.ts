@@ -1,28 +1,22 @@
 /** `teamctl xml2xml`: print the domain XML libvirt would store for a definition. */
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
-import { collect } from './collect.js';
+import { addDomainInputOptions, type DomainInputOptions } from './domain-options.js';
 
-export interface Xml2xmlOptions {
-  qemuVersion: string;
-  caps?: string;
-  networkXml: string[];
-}
+export type Xml2xmlOptions = DomainInputOptions;
 
 export function registerXml2xml(program: Command, out: Output, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('xml2xml')
     .summary("print the domain XML libvirt stores after 'virsh define'")
     .description(
-      "Print a domain XML the way libvirt formats its inactive definition: defaults filled in (machine, CPU,\n" +
-        'implicit controllers, PS/2 inputs, <audio>, memballoon), every device with its <address>, and libvirt\'s\n' +
-        'element order, attribute order and quoting. Nothing of a start (network allocation, aliases, USB ports)\n' +
+      "Print a domain XML the way libvirt formats its inactive definition: defaults filled in (machine, CPU, " +
+        'implicit controllers, PS/2 inputs, <audio>, memballoon), every device with its <address>, and libvirt\'s ' +
+        'element order, attribute order and quoting. Nothing of a start (network allocation, aliases, USB ports) ' +
         'is in it. The domain is checked as libvirt checks it at define time; errors are libvirt\'s messages.',
     )
-    .argument('<domain.xml>', "domain XML file; '-' reads standard input")
-    .option('--qemu-version <version>', "QEMU version whose capabilities decide the defaults, or 'latest'", 'latest')
-    .option('--caps <file>', 'use a libvirt QEMU capabilities cache file instead of a built-in version')
-    .option('--network-xml <file>', "libvirt network definition for <interface type='network'> (repeatable)", collect, [])
+    .argument('<domain.xml>', "domain XML file; '-' reads standard input");
+  addDomainInputOptions(cmd)
     .addHelpText(
       'after',
       `
