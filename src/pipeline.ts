@@ -43,8 +43,12 @@ export interface ConvertResult {
   readonly warnings: readonly string[];
 }
 
-export function resolveCaps(options: Pick<ConvertOptions, 'caps' | 'qemuVersion'>): Caps {
-  return options.caps ?? builtinCaps(options.qemuVersion ?? 'latest');
+export function resolveCaps(options: Pick<ConvertOptions, 'caps' | 'qemuVersion' | 'profile'>): Caps {
+  if (options.caps) return options.caps;
+  // Only libvirt's test harness keeps machine aliases (`q35`) for its newest QEMU;
+  // a real start resolves them (`pc-q35-X.Y`) like every other version.
+  const realHost = options.profile !== undefined && options.profile.name !== 'test';
+  return builtinCaps(options.qemuVersion ?? 'latest', realHost ? { stripMachineAliases: false } : {});
 }
 
 export function networkMap(networks: readonly NetworkDef[] = []): Map<string, NetworkDef> {

@@ -153,3 +153,12 @@ describe('profileFromOptions (the CLI flags)', () => {
     expect(profileFromOptions({ profile: 'test', tapFd: [] })).toBe(TEST_PROFILE);
   });
 });
+
+describe('host profile: machine types', () => {
+  it('resolves machine aliases even for latest, as a real start does (only the test harness keeps them)', () => {
+    const xml = domain('');
+    expect(xml2argv(xml, { profile: hostProfile({}) }).args).toMatch(/^-machine pc-i440fx-\d+\.\d+,/m);
+    expect(xml2argv(xml, { profile: TEST_PROFILE }).args).toMatch(/^-machine pc,/m);
+    expect(xml2argv(xml, { profile: hostProfile({}), qemuVersion: '7.2.0' }).args).toMatch(/^-machine pc-i440fx-7\.2,/m);
+  });
+});

@@ -11,8 +11,8 @@ import type { Xml2argvOptions } from './xml2argv.js';
 export async function runXml2argv(files: string[], opts: Xml2argvOptions, out: Output): Promise<number> {
   // Lint code is loaded only when asked for.
   const lint = opts.lint ? await import('./lint-run.js') : undefined;
-  const { caps, networks } = loadDomainInputs(files, opts);
   const profile = profileFromOptions(opts);
+  const { caps, networks } = loadDomainInputs(files, opts, profile);
   const many = files.length > 1;
   let worst = 0;
   files.forEach((file, i) => {
