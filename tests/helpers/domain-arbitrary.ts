@@ -90,7 +90,7 @@ const devicesArb = (c: Chipset): fc.Arbitrary<Node> =>
       disks: disksArb(c),
       controllers: controllersArb(c),
       interfaces: few(interfaceArb, 3),
-      teams: few(fc.constant(0), 2),
+      teams: few(fc.constant(0), 1),
       hostdevs: few(hostdevArb, 2),
       serials: few(serialArb, 2),
       parallels: few(parallelArb, 1),
