@@ -59,4 +59,9 @@ describe('PCI bus growth (virDomainPCIAddressSetGrow)', () => {
     const set = new PciAddressSet(0, false);
     expect(() => set.reserveNext(PCI)).toThrow('No PCI buses available');
   });
+
+  it("prints all connect flags in the refusal, as libvirt's %.2x does (not only the low byte)", () => {
+    const set = q35Set(true);
+    expect(() => set.reserveNext(CONNECT.PCIE_TO_PCI_BRIDGE)).toThrow('Cannot automatically add a new PCI bus for a device with connect flags 2000');
+  });
 });

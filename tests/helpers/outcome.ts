@@ -125,3 +125,31 @@ export function checkInput(xml: string, options: ConvertOptions, what: string): 
   }
   return o;
 }
+
+/** Any library call's result: its value, or the user error it was refused with. */
+export type Attempt<T> = { ok: true; value: T; ms: number } | { ok: false; text: string; code: string; ms: number };
+
+/**
+ * Run one library call under the fuzz property (a value, or a classified
+ * one-line TeamctlError, within `limitMs`); anything else throws with `what`
+ * and the input.
+ */
+export function guarded<T>(what: string, xml: string, f: () => T, limitMs = 1000): Attempt<T> {
+  const started = performance.now();
+  let value: T;
+  try {
+    value = f();
+  } catch (e) {
+    const ms = Math.round(performance.now() - started);
+    if (!isTeamctlError(e)) {
+      const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      throw new Error(`${what}: uncaught ${detail}\n--- input ---\n${xml}`);
+    }
+    const problems = outcomeProblems({ kind: 'rejected', text: e.text, code: e.code, exitCode: e.exitCode }, ms, limitMs);
+    if (problems.length > 0) throw new Error(`${what}: ${problems.join('; ')}\n--- input ---\n${xml}`);
+    return { ok: false, text: e.text, code: e.code, ms };
+  }
+  const ms = Math.round(performance.now() - started);
+  if (ms > limitMs) throw new Error(`${what}: took ${ms} ms\n--- input ---\n${xml}`);
+  return { ok: true, value, ms };
+}

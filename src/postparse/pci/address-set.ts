@@ -210,7 +210,7 @@ export class PciAddressSet {
           `a PCI slot is needed to connect a PCI controller model='${existing}', but none is available, and it cannot be automatically added`,
         );
       }
-      throw internalError('pci.grow', `Cannot automatically add a new PCI bus for a device with connect flags ${(flags & 0xff).toString(16).padStart(2, '0')}`);
+      throw internalError('pci.grow', `Cannot automatically add a new PCI bus for a device with connect flags ${flags.toString(16).padStart(2, '0')}`);
     }
     let i = this.buses.length;
     for (let n = 0; n < add; n++) this.buses.push(emptyBus());
