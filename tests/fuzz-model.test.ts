@@ -99,7 +99,7 @@ describe('fuzz: generated domains', () => {
     // The generator is meant to reach the builders, not only the parser's refusals
     // (counts include fast-check's shrinking runs only when a property failed above).
     const latest = tally.get('latest')!;
-    if (numRuns >= 100) expect(latest.converted / (latest.converted + latest.rejected)).toBeGreaterThan(0.4);
+    if (numRuns >= 100) expect(latest.converted / (latest.converted + latest.rejected)).toBeGreaterThan(0.3);
   });
 
   it('through the CLI process: exit 0/1/2, output or one line on stderr, no stack', () => {

@@ -5,7 +5,7 @@
 import type { CpuDef, Domain, Features, Timer } from '../model/domain.js';
 import type { FormatContext } from './context.js';
 import { formatDevices } from './devices.js';
-import { writeMetadata } from './kept-xml.js';
+import { writeMetadata } from './metadata.js';
 import { onOff, yesNo } from './values.js';
 import { XmlWriter } from './xml-writer.js';
 import { formatCpuset } from './cpuset.js';

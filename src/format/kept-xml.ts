@@ -1,8 +1,8 @@
 /**
- * Markup teamctl keeps verbatim from the input (metadata, host-side-only
- * interface elements), written back the way libvirt writes it.
+ * Markup teamctl keeps verbatim from the input (host-side-only interface
+ * elements), written back the way libvirt writes it; <metadata> is format/metadata.ts.
  */
-import { DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import type { XmlWriter } from './xml-writer.js';
 
 const ELEMENT_NODE = 1;
@@ -48,16 +48,4 @@ function writeElement(w: XmlWriter, el: Element): void {
 /** The kept element's name, e.g. 'vlan'. */
 export function keptElementName(xml: string): string {
   return parseKept(xml).nodeName;
-}
-
-/**
- * <metadata>: libvirt dumps each child with libxml2, so the children keep
- * their own (double) quoting; one child per line.
- */
-export function writeMetadata(w: XmlWriter, xml: string): void {
-  const serializer = new XMLSerializer();
-  const kids = childElements(parseKept(xml));
-  w.element('metadata', [], (c) => {
-    for (const k of kids) c.raw(serializer.serializeToString(k));
-  });
 }

@@ -77,7 +77,7 @@ function parseDomainElement(root: El, ctx: ParseContext): Domain {
   }
 
   const vcpu = parseVcpu(root.child('vcpu'));
-  const os = parseOs(root.child('os'));
+  const os = parseOs(root.child('os'), ctx);
   const features = parseFeatures(root.child('features'));
   const cpuEl = root.child('cpu');
   const cpu = cpuEl ? parseCpu(cpuEl) : undefined;
@@ -151,7 +151,7 @@ function parseVcpu(el: El | undefined): Domain['vcpu'] {
 
 const BOOT_DEVICES = ['fd', 'cdrom', 'hd', 'network'] as const;
 
-function parseOs(el: El | undefined): Os {
+function parseOs(el: El | undefined, ctx: ParseContext): Os {
   if (!el) throw xmlError('xml.os', 'an os <type> must be specified');
   const typeEl = el.child('type');
   if (!typeEl) throw xmlError('xml.os', 'an os <type> must be specified');
@@ -171,7 +171,10 @@ function parseOs(el: El | undefined): Os {
   const bm = el.child('bootmenu');
   if (bm) {
     const enable = bm.yesNoAttr('enable');
-    const timeout = bm.uintAttr('timeout', { max: 65535 });
+    // libvirt reads the timeout only of an enabled menu.
+    let timeout: number | undefined;
+    if (enable === true) timeout = bm.uintAttr('timeout', { max: 65535 });
+    else if (bm.attr('timeout') !== undefined) ctx.warnings.push(`<bootmenu timeout='…'> is ignored, as libvirt ignores it, unless enable='yes'`);
     bm.finish();
     os.bootmenu = { ...(enable !== undefined ? { enable } : {}), ...(timeout !== undefined ? { timeout } : {}) };
   }

@@ -32,6 +32,7 @@ import {
 import { actualType, allocateNetworks, type ActualNet } from './network.js';
 import { hostdevDefaults } from './hostdev.js';
 import { assignPciAddresses } from './pci/assign.js';
+import { sanitizeMetadata } from './metadata.js';
 import { assignVirtioSerialAddresses } from './virtio-serial.js';
 import { assignUsbAddresses } from './usb/assign.js';
 import { videoDefaults } from './video.js';
@@ -61,6 +62,7 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
 
   basicDefaults(d);
   fillIdentity(d, options.warnings ?? []);
+  sanitizeMetadata(d, options.warnings ?? []);
   assignParallelPorts(d);
   assignControllerIndexes(d);
   machineDefaults(d, caps);
