@@ -19,7 +19,7 @@ export interface Writer {
 }
 
 /** Colours only on a terminal and never when NO_COLOR is set (https://no-color.org). */
-export function colorLevel(stream: Writer, env: NodeJS.ProcessEnv): 0 | 1 {
+export function colorLevel(stream: { readonly isTTY?: boolean | undefined }, env: NodeJS.ProcessEnv): 0 | 1 {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
   return stream.isTTY ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /** The work behind `teamctl lint`, loaded only when the command runs. */
-import chalk from 'chalk';
+import { Chalk } from 'chalk';
 import type { Caps } from '../../caps/caps.js';
 import { usageError } from '../../errors.js';
 import type { LintOptions } from '../../lint/context.js';
@@ -19,7 +19,7 @@ import {
 import type { NetworkDef } from '../../model/network.js';
 import { loadNetwork } from '../../pipeline.js';
 import { readInput } from '../io.js';
-import type { Output } from '../output.js';
+import { colorLevel, type Output } from '../output.js';
 import type { LintCliOptions } from './lint.js';
 
 function lintOptions(opts: Pick<LintCliOptions, 'qemuVersion' | 'strict'>, networks: readonly NetworkDef[], source: string): LintOptions {
@@ -70,7 +70,8 @@ function exitCode(diagnostics: readonly Diagnostic[]): number {
 }
 
 function styleFor(stream: { isTTY?: boolean }): Style {
-  if (!stream.isTTY || process.env['NO_COLOR']) return PLAIN;
+  if (colorLevel(stream, process.env) === 0) return PLAIN;
+  const chalk = new Chalk({ level: 1 });
   return {
     severity: (text, severity) => (severity === 'error' ? chalk.red(text) : chalk.yellow(text)),
     code: (text) => chalk.bold(text),
