@@ -1,6 +1,6 @@
 /**
  * The formatters for disks, character devices, RNGs, watchdogs, videos,
- * graphics and hubs: libvirt's rules on hand-checked domains, and stability
+ * graphics, sounds, audio backends and hubs: libvirt's rules on hand-checked domains, and stability
  * over every case we own (format → parse → post-parse → format gives the same
  * text). Byte-for-byte checks against libvirt's own output live in
  * scripts/compare-libvirt-format.mjs (libvirt's files are not in CI).
@@ -10,6 +10,7 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { builtinCaps } from '../src/caps/table.js';
 import type { DeviceFormatter } from '../src/format/context.js';
 import { formatDeviceInfo } from '../src/format/device-info.js';
+import { formatAudio, formatSound } from '../src/format/devices/audio.js';
 import { formatChardev } from '../src/format/devices/chardev.js';
 import { formatDisk } from '../src/format/devices/disk.js';
 import { formatGraphics } from '../src/format/devices/graphics.js';
@@ -29,6 +30,8 @@ const caps = builtinCaps('latest');
 const FAMILIES: ReadonlyArray<readonly [string, (d: Domain) => readonly unknown[], DeviceFormatter<never>]> = [
   ['disk', (d) => d.devices.disks, formatDisk],
   ['graphics', (d) => d.devices.graphics, formatGraphics],
+  ['sound', (d) => d.devices.sounds, formatSound],
+  ['audio', (d) => d.devices.audios, formatAudio],
   ['video', (d) => d.devices.videos, formatVideo],
   ['hub', (d) => d.devices.hubs, formatHub],
   ['serial', (d) => d.devices.serials, formatChardev],

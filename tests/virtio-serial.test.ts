@@ -19,6 +19,7 @@ function domain(devices: Partial<Domain['devices']>): Domain {
       interfaces: [],
       inputs: [],
       graphics: [],
+      sounds: [],
       audios: [],
       videos: [],
       hostdevs: [],

@@ -42,5 +42,7 @@ export function hostProfile(options: HostProfileOptions = {}): Profile {
     vncListen: '127.0.0.1',
     vncAutoPort: 5900,
     drmRenderNode: '/dev/dri/renderD128',
+    // libvirtd runs as a system service, whose environment has none of PipeWire's variables.
+    audioEnv: {},
   };
 }

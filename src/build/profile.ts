@@ -58,6 +58,11 @@ export interface Profile {
   readonly vncAutoPort: number;
   /** The host's DRM render node, used by OpenGL displays that name none (libvirt's test harness mocks it). */
   readonly drmRenderNode: string;
+  /**
+   * libvirtd's own environment variables that audio backends pass on to QEMU
+   * (PipeWire's PIPEWIRE_CORE, PIPEWIRE_REMOTE and socket directories).
+   */
+  readonly audioEnv: Readonly<Record<string, string>>;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -81,6 +86,8 @@ export const TEST_PROFILE: Profile = {
   vncListen: '127.0.0.1',
   vncAutoPort: 5900,
   drmRenderNode: '/dev/dri/foo',
+  // libvirt's test harness runs every PipeWire case with this socket directory in its environment.
+  audioEnv: { PIPEWIRE_RUNTIME_DIR: '/run/user/1000' },
 };
 
 /** libvirt's priv->libDir for a domain: <libDir>/domain-<id>-<short name>. */

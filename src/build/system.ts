@@ -9,6 +9,7 @@ import type { Domain } from '../model/domain.js';
 import { accelOf, isQ35 } from '../model/machine.js';
 import type { CommandBuilder } from '../render/command.js';
 import { Props } from '../render/props.js';
+import { pcspkAudiodev } from './devices/audio.js';
 import { escapeComma } from '../render/serialize.js';
 import { domainLibDir, type Profile } from './profile.js';
 
@@ -39,6 +40,8 @@ export function buildMachine(cmd: CommandBuilder, d: Domain, caps: Caps): void {
   for (const t of d.clock.timers) {
     if (t.name === 'hpet' && caps.has('machine-hpet') && t.present !== undefined) parts.push(`hpet=${t.present ? 'on' : 'off'}`);
   }
+  const pcspk = pcspkAudiodev(d);
+  if (pcspk !== undefined) parts.push(pcspk);
   if (machineAcpi(d, caps) === true) parts.push(`acpi=${d.features.acpi ? 'on' : 'off'}`);
   cmd.arg('-machine', parts.join(','));
 }

@@ -1,6 +1,6 @@
 /** <devices>, in the order of libvirt's virDomainDefFormatInternal. */
 import type { FormatContext } from './context.js';
-import { formatAudio } from './devices/audio.js';
+import { formatAudio, formatSound } from './devices/audio.js';
 import { formatChardev } from './devices/chardev.js';
 import { formatController } from './devices/controller.js';
 import { formatDisk } from './devices/disk.js';
@@ -29,6 +29,7 @@ export function formatDevices(w: XmlWriter, ctx: FormatContext): void {
     for (const x of d.channels) formatChardev(b, x, ctx);
     for (const x of d.inputs) formatInput(b, x, ctx);
     for (const x of d.graphics) formatGraphics(b, x, ctx);
+    for (const x of d.sounds) formatSound(b, x, ctx);
     for (const x of d.audios) formatAudio(b, x, ctx);
     for (const x of d.videos) formatVideo(b, x, ctx);
     for (const x of d.hostdevs) formatHostdev(b, x, ctx);

@@ -384,9 +384,73 @@ export interface Hub {
   info: DeviceInfo;
 }
 
+export type AudioType = 'none' | 'alsa' | 'coreaudio' | 'jack' | 'oss' | 'pulseaudio' | 'sdl' | 'spice' | 'file' | 'dbus' | 'pipewire';
+export type AudioFormat = 'u8' | 's8' | 'u16' | 's16' | 'u32' | 's32' | 'f32';
+export type AudioSdlDriver = 'esd' | 'alsa' | 'arts' | 'pulseaudio';
+
+/**
+ * <input>/<output> of an <audio>: the settings every backend shares
+ * (libvirt's virDomainAudioIOCommon) plus the per-direction attributes of the
+ * backend; the parser reads only those the audio's type has.
+ */
+export interface AudioIO {
+  mixingEngine?: boolean;
+  fixedSettings?: boolean;
+  voices?: number;
+  bufferLength?: number;
+  /** <settings>: only with fixedSettings='yes'. */
+  frequency?: number;
+  channels?: number;
+  format?: AudioFormat;
+  /** alsa, oss. */
+  dev?: string;
+  /** coreaudio, oss, sdl. */
+  bufferCount?: number;
+  /** jack. */
+  serverName?: string;
+  clientName?: string;
+  connectPorts?: string;
+  exactName?: boolean;
+  /** oss. */
+  tryPoll?: boolean;
+  /** pulseaudio, pipewire. */
+  name?: string;
+  streamName?: string;
+  latency?: number;
+}
+
 export interface Audio {
   id: number;
-  type: 'none' | 'alsa' | 'coreaudio' | 'jack' | 'oss' | 'pulseaudio' | 'sdl' | 'spice' | 'file' | 'dbus' | 'pipewire';
+  type: AudioType;
+  timerPeriod?: number;
+  input?: AudioIO;
+  output?: AudioIO;
+  /** oss. */
+  tryMMap?: boolean;
+  exclusive?: boolean;
+  dspPolicy?: number;
+  /** pulseaudio. */
+  serverName?: string;
+  /** sdl. */
+  driver?: AudioSdlDriver;
+  /** file. */
+  path?: string;
+  /** pipewire. */
+  runtimeDir?: string;
+}
+
+export type SoundModel = 'sb16' | 'es1370' | 'pcspk' | 'ac97' | 'ich6' | 'ich9' | 'usb' | 'ich7' | 'virtio';
+export type SoundCodecType = 'duplex' | 'micro' | 'output';
+
+export interface Sound {
+  model: SoundModel;
+  /** <codec type>, ich6 and ich9 only; the codec address (cad) is the position. */
+  codecs: SoundCodecType[];
+  /** usb only. */
+  multichannel?: boolean;
+  /** <audio id='N'/>: the audio backend; absent = the first one. */
+  audioId?: number;
+  info: DeviceInfo;
 }
 
 export interface Memballoon {

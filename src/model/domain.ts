@@ -1,6 +1,6 @@
 /** The domain: libvirt's virDomainDef, as far as teamctl models it. */
 import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from './chardev.js';
-import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from './devices.js';
+import type { Audio, Controller, Sound, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from './devices.js';
 import type { Graphics } from './graphics.js';
 import type { Rng } from './rng.js';
 import type { Video } from './video.js';
@@ -53,6 +53,7 @@ export interface Devices {
   interfaces: Interface[];
   inputs: Input[];
   graphics: Graphics[];
+  sounds: Sound[];
   audios: Audio[];
   videos: Video[];
   hostdevs: Hostdev[];

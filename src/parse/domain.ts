@@ -15,7 +15,8 @@ import { parseHostdev } from './devices/hostdev.js';
 import { parseHub, parseInput } from './devices/input.js';
 import { parseInterface } from './devices/interface.js';
 import { parseRng } from './devices/rng.js';
-import { parseAudio, parseController, parseMemballoon } from './devices/simple.js';
+import { parseController, parseMemballoon } from './devices/simple.js';
+import { parseAudio, parseSound } from './devices/audio.js';
 import { parseVideo } from './devices/video.js';
 import { parseWatchdog } from './devices/watchdog.js';
 import { serializeElement } from './raw.js';
@@ -297,6 +298,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     interfaces: [],
     inputs: [],
     graphics: [],
+    sounds: [],
     audios: [],
     videos: [],
     hostdevs: [],
@@ -309,7 +311,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     hubs: [],
   };
   if (!el) return devices;
-  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'graphics', 'audio', 'video', 'hostdev', 'memballoon', 'hub']);
+  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'graphics', 'sound', 'audio', 'video', 'hostdev', 'memballoon', 'hub']);
   for (const name of ['serial', 'parallel', 'console', 'channel', 'watchdog', 'rng']) known.add(name);
   for (const c of el.allChildren()) {
     if (!known.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
@@ -329,6 +331,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   const usbDisabled = controllers.some((c) => c.type === 'usb' && c.model === 'none');
   const inputs: Input[] = el.children('input').map((i) => parseInput(i, ctx, usbDisabled));
   const graphics = el.children('graphics').map((g) => parseGraphics(g));
+  const sounds = el.children('sound').map((s) => parseSound(s, ctx));
   const audios: Audio[] = el.children('audio').map((a) => parseAudio(a));
   const videos = parseVideos(el, ctx);
   const hostdevs: Hostdev[] = el.children('hostdev').map((h) => parseHostdev(h, ctx, usbDisabled));
@@ -345,6 +348,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
     interfaces,
     inputs,
     graphics,
+    sounds,
     audios,
     videos,
     hostdevs,

@@ -37,6 +37,7 @@ export function assignAliases(d: Domain, isHostdevNet: (i: Domain['devices']['in
     if (isHostdevNet(n)) n.info.alias = `hostdev${nextIndex(hostdevInfos(), 'hostdev')}`;
     else n.info.alias = `net${nextIndex(dev.interfaces.map((x) => x.info), 'net')}`;
   }
+  dev.sounds.forEach((s, i) => (s.info.alias ??= `sound${i}`));
   for (const h of dev.hostdevs) h.info.alias ??= `hostdev${nextIndex(hostdevInfos(), 'hostdev')}`;
   dev.videos.forEach((v, i) => (v.info.alias ??= `video${i}`));
   for (const c of dev.controllers) c.info.alias ??= controllerAlias(d, c);

@@ -5,7 +5,7 @@
  */
 import type { DeviceInfo } from '../model/address.js';
 import type { ChrDef } from '../model/chardev.js';
-import type { Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Watchdog } from '../model/devices.js';
+import type { Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon, Sound, Watchdog } from '../model/devices.js';
 import type { Domain } from '../model/domain.js';
 import type { Rng } from '../model/rng.js';
 import type { Video } from '../model/video.js';
@@ -13,6 +13,7 @@ import type { Video } from '../model/video.js';
 export type DeviceRef =
   | { kind: 'disk'; dev: Disk; info: DeviceInfo }
   | { kind: 'net'; dev: Interface; info: DeviceInfo }
+  | { kind: 'sound'; dev: Sound; info: DeviceInfo }
   | { kind: 'hostdev'; dev: Hostdev; info: DeviceInfo }
   | { kind: 'video'; dev: Video; info: DeviceInfo }
   | { kind: 'controller'; dev: Controller; info: DeviceInfo }
@@ -42,6 +43,7 @@ export function allDevices(d: Domain, options: IterateOptions = {}): DeviceRef[]
   const out: DeviceRef[] = [];
   for (const dev of d.devices.disks) out.push({ kind: 'disk', dev, info: dev.info });
   for (const dev of d.devices.interfaces) out.push({ kind: 'net', dev, info: dev.info });
+  for (const dev of d.devices.sounds) out.push({ kind: 'sound', dev, info: dev.info });
   for (const dev of d.devices.hostdevs) out.push({ kind: 'hostdev', dev, info: dev.info });
   for (const dev of d.devices.videos) out.push({ kind: 'video', dev, info: dev.info });
   for (const dev of d.devices.controllers) out.push({ kind: 'controller', dev, info: dev.info });

@@ -9,6 +9,7 @@ import { unsupported } from '../errors.js';
 import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
+import { validateAudioGeneric, validateAudioQemu, validateSoundGeneric, validateSoundQemu } from './audio.js';
 import { validateChrQemu, validateChrSourceGeneric, validateConsolesQemu } from './chardev.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
@@ -39,6 +40,10 @@ export function validateDomain(d: Domain, caps: Caps): void {
       case 'net':
         validateNetGeneric(ref.dev);
         validateNetQemu(ref.dev, caps);
+        break;
+      case 'sound':
+        validateSoundGeneric(ref.dev, d);
+        validateSoundQemu(ref.dev, caps);
         break;
       case 'hostdev':
         validateHostdevAddress(ref.dev);
@@ -76,6 +81,10 @@ export function validateDomain(d: Domain, caps: Caps): void {
   for (const g of d.devices.graphics) {
     validateGraphicsGeneric(g, d);
     validateGraphicsQemu(g, d, caps);
+  }
+  for (const a of d.devices.audios) {
+    validateAudioGeneric(a, d);
+    validateAudioQemu(a, caps);
   }
   validateHostdevsDomain(d);
   validateVideosDomain(d);

@@ -1,14 +1,8 @@
-/** Small device builders: audio backends, watchdogs, memory balloon. */
+/** Small device builders: watchdogs, memory balloon. */
 import type { Domain } from '../../model/domain.js';
 import type { CommandBuilder } from '../../render/command.js';
 import { Props } from '../../render/props.js';
 import { addressProps } from '../address.js';
-
-export function buildAudio(cmd: CommandBuilder, d: Domain): void {
-  for (const a of d.devices.audios) {
-    cmd.props('-audiodev', 'json', new Props().set('id', `audio${a.id}`).set('driver', a.type));
-  }
-}
 
 export function buildWatchdogs(cmd: CommandBuilder, d: Domain): void {
   const list = d.devices.watchdogs;

@@ -1,6 +1,6 @@
-/** Small device elements: controller, audio, memballoon. */
+/** Small device elements: controller, memballoon. */
 import { unsupported, xmlError } from '../../errors.js';
-import type { Audio, Controller, ControllerType, Memballoon } from '../../model/devices.js';
+import type { Controller, ControllerType, Memballoon } from '../../model/devices.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
 import type { El } from '../xml.js';
 import { own } from '../../util/own.js';
@@ -112,17 +112,6 @@ function parsePciControllerOptions(el: El, c: Controller): void {
     ...(hotplug !== undefined ? { hotplug } : {}),
     ...(memReserve !== undefined ? { memReserve } : {}),
   };
-}
-
-const AUDIO_TYPES = ['none', 'alsa', 'coreaudio', 'jack', 'oss', 'pulseaudio', 'sdl', 'spice', 'file', 'dbus', 'pipewire'] as const;
-
-export function parseAudio(el: El): Audio {
-  const id = el.uintAttr('id', { nonZero: true });
-  if (id === undefined) throw xmlError('xml.audio-id', `Missing required attribute 'id' in element 'audio'`);
-  const type = el.requiredEnumAttr('type', AUDIO_TYPES);
-  if (type !== 'none') throw unsupported('parse.audio-type', `audio type '${type}' is not supported by teamctl yet`);
-  el.finish();
-  return { id, type };
 }
 
 export function parseMemballoon(el: El, ctx: ParseContext): Memballoon {

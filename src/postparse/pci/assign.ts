@@ -213,6 +213,16 @@ function validateQ35(d: Domain, set: PciAddressSet, placement: Placement): void 
   }
   // q35's integrated devices sit at 0x1f, so QEMU's first free slot for the first VGA device is 1.
   placePrimaryVideo(d, set, { bus: 0, slot: 1, function: 0 }, flags, placement);
+  // Real q35 hardware has its ICH9 HD audio at 00:1b.0: the first ICH9 sound
+  // card without an address goes there when the slot is free.
+  const hda = { bus: 0, slot: 0x1b, function: 0 };
+  if (!set.slotInUse(hda)) {
+    const ich9 = d.devices.sounds.find((s) => s.model === 'ich9' && isPciAddressWanted(s.info));
+    if (ich9) {
+      set.reserve(hda, flags, true);
+      setAddress(ich9.info, hda);
+    }
+  }
 }
 
 /** The primary video goes to QEMU's own slot for it when that is free, else to the next free slot. */
@@ -239,7 +249,7 @@ function reserveNextFor(set: PciAddressSet, info: DeviceInfo, placement: Placeme
 
 /**
  * libvirt's qemuDomainAssignDevicePCISlots: controllers, filesystems, NICs,
- * sound, other controllers, virtio disks, host devices, balloon, RNG,
+ * sound cards, other controllers, virtio disks, host devices, balloon, RNG,
  * watchdog, video, shmem, virtio inputs, PCI serials, ... in that order.
  */
 function assignDeviceSlots(d: Domain, set: PciAddressSet, placement: Placement): void {
@@ -251,6 +261,12 @@ function assignDeviceSlots(d: Domain, set: PciAddressSet, placement: Placement):
   for (const n of dev.interfaces) {
     if (n.model === 'usb-net' || n.type === 'hostdev' || !isPciAddressWanted(n.info)) continue;
     reserveNextFor(set, n.info, placement);
+  }
+  for (const s of dev.sounds) {
+    if (!isPciAddressWanted(s.info)) continue;
+    // ISA sound cards, the PC speaker and usb-audio take no PCI slot.
+    if (s.model === 'sb16' || s.model === 'pcspk' || s.model === 'usb') continue;
+    reserveNextFor(set, s.info, placement);
   }
   for (const c of dev.controllers) {
     if (c.type === 'pci') continue;

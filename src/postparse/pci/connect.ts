@@ -92,6 +92,19 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       if (!isKnownNetModel(n.model)) return f.pcie;
       return f.pci;
     }
+    case 'sound':
+      switch (ref.dev.model) {
+        case 'es1370':
+        case 'ac97':
+        case 'ich6':
+        case 'ich9':
+          return f.pci;
+        case 'virtio':
+          return f.virtio;
+        default:
+          // sb16 and pcspk are ISA devices, usb-audio sits on USB.
+          return 0;
+      }
     case 'disk':
       if (ref.dev.target.bus !== 'virtio') return 0;
       return f.virtio;

@@ -24,6 +24,8 @@ function isUsbDevice(ref: DeviceRef, skipHubs: boolean): boolean {
       return ref.dev.type === 'ccid';
     case 'input':
       return ref.dev.bus === 'usb';
+    case 'sound':
+      return ref.dev.model === 'usb';
     default:
       return false;
   }
