@@ -10,6 +10,7 @@ import type { Domain } from '../model/domain.js';
 import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
 import { validateChrQemu, validateChrSourceGeneric, validateConsolesQemu } from './chardev.js';
+import { validateCpuQemu } from './cpu.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
 import { validateGraphicsGeneric, validateGraphicsQemu } from './graphics.js';
@@ -96,4 +97,5 @@ function validateQemuDomain(d: Domain, caps: Caps): void {
   if (maxCpus !== undefined && d.vcpu.count > maxCpus) {
     throw unsupported('qemu.max-vcpus', `Maximum CPUs greater than specified machine type limit ${maxCpus}`);
   }
+  validateCpuQemu(d, caps);
 }
