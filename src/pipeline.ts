@@ -18,6 +18,7 @@ import { postParse, prepareStart } from './postparse/index.js';
 import type { CommandLine } from './render/command.js';
 import { renderCommand, toArgsFile, type RenderedCommand } from './render/render.js';
 import { validateDomain } from './validate/index.js';
+import { validateCpuStart } from './validate/cpu.js';
 import { validateStart } from './validate/start.js';
 
 export interface ConvertOptions {
@@ -80,6 +81,7 @@ export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResu
   const networks = networkMap(options.networks);
   const prepared = prepareStart(domain, { networks });
   validateStart(prepared, networks);
+  validateCpuStart(prepared.domain, caps);
   const profile = options.profile ?? TEST_PROFILE;
   const host = profile.prepareHost(prepared);
   const command = buildCommandLine(prepared, caps, profile, host);
@@ -100,10 +102,11 @@ export interface MigrateCheckResult {
  * and aliases and network-allocated devices are those of a running domain).
  */
 export function migrateCheck(xml: string, options: ConvertOptions = {}): MigrateCheckResult {
-  const { domain, warnings } = defineDomain(xml, options);
+  const { domain, caps, warnings } = defineDomain(xml, options);
   const networks = networkMap(options.networks);
   const prepared = prepareStart(domain, { networks });
   validateStart(prepared, networks);
+  validateCpuStart(prepared.domain, caps);
   return { domain: prepared.domain, blockers: migrationBlockers(prepared), warnings };
 }
 

@@ -19,13 +19,13 @@ import { buildNets } from './devices/net.js';
 import { buildRngs } from './devices/rng.js';
 import { FdSets } from './fdsets.js';
 import { buildVideos } from './devices/video.js';
+import { buildCpu } from './cpu.js';
 import { buildGraphics } from './graphics.js';
 import { domainLibDir, TEST_PROFILE, type HostSide, type Profile } from './profile.js';
 import {
   buildAccel,
   buildBoot,
   buildClock,
-  buildCpu,
   buildMachine,
   buildMasterKey,
   buildMemory,
@@ -68,7 +68,7 @@ export function buildCommandLine(
   buildMasterKey(cmd, d, profile);
   buildMachine(cmd, d, caps);
   buildAccel(cmd, d);
-  buildCpu(cmd, d);
+  buildCpu(cmd, d, caps);
   buildMemory(cmd, d, caps);
   buildSmp(cmd, d, caps);
   cmd.arg('-uuid', d.uuid!);

@@ -50,19 +50,6 @@ export function buildAccel(cmd: CommandBuilder, d: Domain): void {
   cmd.arg('-accel', d.type === 'kvm' ? 'kvm' : d.type === 'hvf' ? 'hvf' : 'tcg');
 }
 
-export function buildCpu(cmd: CommandBuilder, d: Domain): void {
-  const cpu = d.cpu;
-  if (cpu && ((cpu.mode !== undefined && cpu.mode !== 'custom') || cpu.model)) {
-    if (cpu.mode !== undefined && cpu.mode !== 'custom') {
-      throw unsupported('build.cpu-mode', `CPU mode '${cpu.mode}' is not supported by teamctl yet`);
-    }
-    cmd.arg('-cpu', cpu.model!.name);
-  } else if (d.os.arch === 'i686' && d.devices.emulator!.includes('x86_64')) {
-    // A 32-bit guest on the 64-bit binary needs a 32-bit CPU.
-    cmd.arg('-cpu', 'qemu32');
-  }
-}
-
 /** libvirt rounds the initial memory up to whole MiB before starting QEMU. */
 export function alignedMemoryKiB(d: Domain): number {
   return Math.ceil(d.memory / 1024) * 1024;

@@ -77,7 +77,9 @@ function formatFeatures(w: XmlWriter, f: Features): void {
 /** virCPUDefFormatBufFull for a guest CPU. */
 function formatCpu(w: XmlWriter, cpu: CpuDef): void {
   const mode = cpu.mode ?? 'custom';
+  // Attributes only when there is more than topology or cache.
   const withAttrs = mode !== 'custom' || cpu.model !== undefined;
+  const hostLike = mode === 'host-passthrough' || mode === 'maximum';
   w.optionalElement(
     'cpu',
     withAttrs
@@ -85,12 +87,20 @@ function formatCpu(w: XmlWriter, cpu: CpuDef): void {
           ['mode', mode],
           ['match', mode === 'custom' ? (cpu.match ?? 'exact') : undefined],
           ['check', cpu.check],
+          ['migratable', hostLike ? onOff(cpu.migratable) : undefined],
         ]
       : [],
     (c) => {
-      if (cpu.model && (mode === 'custom' || mode === 'host-model')) {
-        c.textElement('model', cpu.model.name, [['fallback', cpu.model.fallback ?? 'allow']]);
+      const formatModel = mode === 'custom' || mode === 'host-model';
+      if (formatModel && (cpu.model || cpu.vendorId !== undefined)) {
+        const attrs: [string, string | undefined][] = [
+          ['fallback', cpu.model ? (cpu.model.fallback ?? 'allow') : undefined],
+          ['vendor_id', cpu.vendorId],
+        ];
+        if (cpu.model) c.textElement('model', cpu.model.name, attrs);
+        else c.element('model', attrs);
       }
+      if (formatModel && cpu.vendor !== undefined) c.textElement('vendor', cpu.vendor);
       const t = cpu.topology;
       if (t) {
         c.element('topology', [
@@ -101,6 +111,8 @@ function formatCpu(w: XmlWriter, cpu: CpuDef): void {
           ['threads', t.threads],
         ]);
       }
+      if (cpu.cache) c.element('cache', [['level', cpu.cache.level], ['mode', cpu.cache.mode]]);
+      for (const f of cpu.features ?? []) c.element('feature', [['policy', f.policy], ['name', f.name]]);
     },
   );
 }

@@ -21,8 +21,29 @@ export interface CpuDef {
   mode?: 'custom' | 'host-model' | 'host-passthrough' | 'maximum';
   match?: 'minimum' | 'exact' | 'strict';
   check?: 'none' | 'partial' | 'full';
+  /** Only for host-passthrough and maximum CPUs (libvirt's virTristateSwitch). */
+  migratable?: boolean;
   model?: { name: string; fallback?: 'allow' | 'forbid' };
+  /** <model vendor_id='…'>: the 12-character CPUID vendor string the guest sees. */
+  vendorId?: string;
+  /** <vendor>: the vendor the model must come from. */
+  vendor?: string;
   topology?: { sockets: number; dies: number; clusters: number; cores: number; threads: number };
+  cache?: CpuCache;
+  features?: CpuFeature[];
+}
+
+export type CpuFeaturePolicy = 'force' | 'require' | 'optional' | 'disable' | 'forbid';
+
+export interface CpuFeature {
+  name: string;
+  policy: CpuFeaturePolicy;
+}
+
+export interface CpuCache {
+  /** 1–3; absent means "every level". */
+  level?: number;
+  mode: 'emulate' | 'passthrough' | 'disable';
 }
 
 export interface Timer {

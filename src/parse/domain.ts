@@ -5,9 +5,10 @@
 import { TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
 import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon } from '../model/devices.js';
-import type { BootDevice, Clock, CpuDef, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
+import type { BootDevice, Clock, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
 import type { Video } from '../model/video.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
+import { parseCpu } from './cpu.js';
 import { parseChr } from './devices/chardev.js';
 import { insertDisk, parseDisk } from './devices/disk.js';
 import { parseGraphics } from './devices/graphics.js';
@@ -211,39 +212,6 @@ function parseFeatures(el: El | undefined): Features {
   }
   el.finish();
   return f;
-}
-
-function parseCpu(el: El): CpuDef {
-  const cpu: CpuDef = {};
-  const mode = el.enumAttr('mode', ['custom', 'host-model', 'host-passthrough', 'maximum'] as const);
-  const match = el.enumAttr('match', ['minimum', 'exact', 'strict'] as const);
-  const check = el.enumAttr('check', ['none', 'partial', 'full'] as const);
-  if (mode !== undefined) cpu.mode = mode;
-  if (match !== undefined) cpu.match = match;
-  if (check !== undefined) cpu.check = check;
-  if (mode !== undefined && mode !== 'custom') throw unsupported('parse.cpu-mode', `CPU mode '${mode}' is not supported by teamctl yet`);
-  const model = el.child('model');
-  if (model) {
-    const fallback = model.enumAttr('fallback', ['allow', 'forbid'] as const);
-    const name = model.text().trim();
-    model.finish();
-    if (name !== '') cpu.model = { name, ...(fallback !== undefined ? { fallback } : {}) };
-  }
-  const topo = el.child('topology');
-  if (topo) {
-    const sockets = topo.uintAttr('sockets', { nonZero: true });
-    const dies = topo.uintAttr('dies', { nonZero: true }) ?? 1;
-    const clusters = topo.uintAttr('clusters', { nonZero: true }) ?? 1;
-    const cores = topo.uintAttr('cores', { nonZero: true });
-    const threads = topo.uintAttr('threads', { nonZero: true });
-    topo.finish();
-    if (sockets === undefined || cores === undefined || threads === undefined) {
-      throw xmlError('xml.cpu-topology', 'Missing sockets, cores or threads in CPU topology specification');
-    }
-    cpu.topology = { sockets, dies, clusters, cores, threads };
-  }
-  el.finish();
-  return cpu;
 }
 
 const TIMER_NAMES = ['platform', 'pit', 'rtc', 'hpet', 'tsc', 'kvmclock', 'hypervclock', 'armvtimer'] as const;

@@ -195,9 +195,23 @@ export function cpuDefaults(d: Domain, caps: Caps): void {
   }
   const c = d.cpu;
   if (!c) return;
+  // A newly defined host-passthrough CPU is migratable when QEMU can say so.
+  if (c.mode === 'host-passthrough' && c.migratable === undefined) c.migratable = caps.has('cpu.migratable');
   if ((c.mode === undefined || c.mode === 'custom') && c.model === undefined) return;
   if (c.check !== undefined) return;
-  c.check = d.type === 'qemu' ? 'none' : 'partial';
+  switch (c.mode ?? 'custom') {
+    case 'host-passthrough':
+    case 'maximum':
+      c.check = 'none';
+      break;
+    case 'host-model':
+      c.check = 'partial';
+      break;
+    case 'custom':
+      // Custom CPUs in TCG mode are not compared to the host CPU by default.
+      c.check = d.type === 'qemu' ? 'none' : 'partial';
+      break;
+  }
 }
 
 /** Per-device defaults (qemuDomainDeviceDefPostParse + virDomainDeviceDefPostParseCommon). */

@@ -11,6 +11,7 @@ import { accelOf } from '../model/machine.js';
 import { allDevices } from '../postparse/devices.js';
 import { validateAudioGeneric, validateAudioQemu, validateSoundGeneric, validateSoundQemu } from './audio.js';
 import { validateChrQemu, validateChrSourceGeneric, validateConsolesQemu } from './chardev.js';
+import { validateCpuQemu } from './cpu.js';
 import { validateController, validateControllerGeneric } from './controller.js';
 import { validateDiskDuplicates, validateDiskGeneric, validateDiskQemu, validateDriveAddress } from './disk.js';
 import { validateGraphicsGeneric, validateGraphicsQemu } from './graphics.js';
@@ -105,4 +106,5 @@ function validateQemuDomain(d: Domain, caps: Caps): void {
   if (maxCpus !== undefined && d.vcpu.count > maxCpus) {
     throw unsupported('qemu.max-vcpus', `Maximum CPUs greater than specified machine type limit ${maxCpus}`);
   }
+  validateCpuQemu(d, caps);
 }
