@@ -14,7 +14,7 @@ import type { Domain } from './model/domain.js';
 import type { NetworkDef } from './model/network.js';
 import { parseDomainXml } from './parse/domain.js';
 import { parseNetworkXml } from './parse/network.js';
-import { postParse, prepareStart } from './postparse/index.js';
+import { postParse, prepareStart, type Prepared } from './postparse/index.js';
 import type { CommandLine } from './render/command.js';
 import { renderCommand, toArgsFile, type RenderedCommand } from './render/render.js';
 import { validateDomain } from './validate/index.js';
@@ -76,12 +76,21 @@ export function defineDomain(xml: string, options: ConvertOptions = {}): { domai
   return { domain, caps, warnings };
 }
 
-export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResult {
+/**
+ * Define, then what libvirt does when the domain starts: network ports, USB
+ * ports, aliases, and the checks that only a start makes.
+ */
+export function startDomain(xml: string, options: ConvertOptions = {}): { prepared: Prepared; caps: Caps; warnings: string[] } {
   const { domain, caps, warnings } = defineDomain(xml, options);
   const networks = networkMap(options.networks);
   const prepared = prepareStart(domain, { networks });
   validateStart(prepared, networks);
   validateCpuStart(prepared.domain, caps);
+  return { prepared, caps, warnings };
+}
+
+export function xml2argv(xml: string, options: ConvertOptions = {}): ConvertResult {
+  const { prepared, caps, warnings } = startDomain(xml, options);
   const profile = options.profile ?? TEST_PROFILE;
   const host = profile.prepareHost(prepared);
   const command = buildCommandLine(prepared, caps, profile, host);
@@ -102,11 +111,7 @@ export interface MigrateCheckResult {
  * and aliases and network-allocated devices are those of a running domain).
  */
 export function migrateCheck(xml: string, options: ConvertOptions = {}): MigrateCheckResult {
-  const { domain, caps, warnings } = defineDomain(xml, options);
-  const networks = networkMap(options.networks);
-  const prepared = prepareStart(domain, { networks });
-  validateStart(prepared, networks);
-  validateCpuStart(prepared.domain, caps);
+  const { prepared, warnings } = startDomain(xml, options);
   return { domain: prepared.domain, blockers: migrationBlockers(prepared), warnings };
 }
 
