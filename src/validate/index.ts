@@ -85,7 +85,7 @@ export function validateDomain(d: Domain, caps: Caps): void {
   }
   for (const a of d.devices.audios) {
     validateAudioGeneric(a, d);
-    validateAudioQemu(a, caps);
+    validateAudioQemu(a, d, caps);
   }
   validateHostdevsDomain(d);
   validateVideosDomain(d);
