@@ -64,11 +64,11 @@ export function validateDomain(d: Domain, caps: Caps): void {
         break;
       case 'chr':
         validateChrSourceGeneric(ref.dev.source, ref.dev);
-        validateChrQemu(ref.dev, caps);
+        validateChrQemu(ref.dev, d, caps);
         break;
       case 'rng':
         validateRngGeneric(ref.dev);
-        validateRngQemu(ref.dev, caps);
+        validateRngQemu(ref.dev, d, caps);
         break;
       case 'watchdog':
         validateWatchdogQemu(ref.dev, d);
