@@ -1,6 +1,7 @@
 /**
  * Graphics (libvirt's qemuBuildGraphicsCommandLine): -vnc with its listen
- * address, socket or 'none', and the -display of SDL and egl-headless.
+ * address, socket or 'none', -spice (graphics-spice.ts), and the -display
+ * of SDL and egl-headless.
  * Listen defaults are what qemuProcessGraphicsSetupListen fills in at start,
  * from qemu.conf.
  */
@@ -11,6 +12,7 @@ import type { Domain } from '../model/domain.js';
 import type { GraphicsListen, SdlGraphics, VncGraphics } from '../model/graphics.js';
 import type { CommandBuilder } from '../render/command.js';
 import { escapeComma } from '../render/serialize.js';
+import { buildSpice } from './graphics-spice.js';
 import { domainLibDir, type Profile } from './profile.js';
 
 export function buildGraphics(cmd: CommandBuilder, d: Domain, caps: Caps, profile: Profile): void {
@@ -22,6 +24,9 @@ export function buildGraphics(cmd: CommandBuilder, d: Domain, caps: Caps, profil
         break;
       case 'sdl':
         buildSdl(cmd, g);
+        break;
+      case 'spice':
+        buildSpice(cmd, d, g, caps, profile);
         break;
       case 'egl-headless': {
         // Without QEMU support for choosing a render node, libvirt does not pick one either.

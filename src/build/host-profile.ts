@@ -41,6 +41,17 @@ export function hostProfile(options: HostProfileOptions = {}): Profile {
     chardevTlsDir: '/etc/pki/qemu',
     vncListen: '127.0.0.1',
     vncAutoPort: 5900,
+    // qemu.conf's defaults: no TLS, no SASL, no password; the first free remote display ports.
+    spice: {
+      listen: '127.0.0.1',
+      tls: false,
+      tlsX509Dir: '/etc/pki/qemu',
+      sasl: false,
+      autoUnixSocket: false,
+      hasPassword: false,
+      autoPort: 5900,
+      autoTlsPort: 5901,
+    },
     drmRenderNode: '/dev/dri/renderD128',
     // libvirtd runs as a system service, whose environment has none of PipeWire's variables.
     audioEnv: {},

@@ -56,6 +56,8 @@ export interface Profile {
    * port from 5900 up; libvirt's test harness does not allocate and uses 5900.
    */
   readonly vncAutoPort: number;
+  /** qemu.conf's SPICE settings (spice_listen, spice_tls, spice_tls_x509_cert_dir, spice_sasl, spice_sasl_dir, spice_auto_unix_socket, spice_password). */
+  readonly spice: SpiceHostConfig;
   /** The host's DRM render node, used by OpenGL displays that name none (libvirt's test harness mocks it). */
   readonly drmRenderNode: string;
   /**
@@ -63,6 +65,28 @@ export interface Profile {
    * (PipeWire's PIPEWIRE_CORE, PIPEWIRE_REMOTE and socket directories).
    */
   readonly audioEnv: Readonly<Record<string, string>>;
+}
+
+export interface SpiceHostConfig {
+  /** spice_listen: the address a SPICE display listens on when the XML gives none. */
+  readonly listen: string;
+  /** spice_tls: whether TLS ports may be used (and are allocated for autoport). */
+  readonly tls: boolean;
+  /** spice_tls_x509_cert_dir. */
+  readonly tlsX509Dir: string;
+  /** spice_sasl, and spice_sasl_dir passed to QEMU as SASL_CONF_PATH. */
+  readonly sasl: boolean;
+  readonly saslDir?: string;
+  /** spice_auto_unix_socket: a display without address listens on a socket in the domain's directory. */
+  readonly autoUnixSocket: boolean;
+  /** Whether spice_password is set: ticketing then stays on even without a password in the XML. */
+  readonly hasPassword: boolean;
+  /**
+   * The ports an autoport display gets. A real start takes free ports from
+   * remote_display_port_min (5900) up; libvirt's test harness does not allocate and uses 5901 and 5902.
+   */
+  readonly autoPort: number;
+  readonly autoTlsPort: number;
 }
 
 export const TEST_PROFILE: Profile = {
@@ -85,6 +109,18 @@ export const TEST_PROFILE: Profile = {
   passedSocketFd: 1729,
   vncListen: '127.0.0.1',
   vncAutoPort: 5900,
+  // libvirt's test harness sets spice_tls for its SPICE cases and a spice_password for all of them.
+  spice: {
+    listen: '127.0.0.1',
+    tls: true,
+    tlsX509Dir: '/etc/pki/libvirt-spice',
+    sasl: false,
+    saslDir: '/etc/sasl2',
+    autoUnixSocket: false,
+    hasPassword: true,
+    autoPort: 5901,
+    autoTlsPort: 5902,
+  },
   drmRenderNode: '/dev/dri/foo',
   // libvirt's test harness runs every PipeWire case with this socket directory in its environment.
   audioEnv: { PIPEWIRE_RUNTIME_DIR: '/run/user/1000' },

@@ -40,9 +40,15 @@ interface ChrSourceBase {
   log?: ChrLog;
 }
 
-/** Backends without settings of their own. */
+/** Backends without settings of their own (spicevmc: the SPICE agent channel, vdagent). */
 export interface ChrSimpleSource extends ChrSourceBase {
-  type: 'null' | 'vc' | 'pty' | 'stdio';
+  type: 'null' | 'vc' | 'pty' | 'stdio' | 'spicevmc';
+}
+
+/** A named SPICE port (<source channel='…'/>). */
+export interface ChrSpiceportSource extends ChrSourceBase {
+  type: 'spiceport';
+  channel?: string;
 }
 
 export interface ChrPathSource extends ChrSourceBase {
@@ -91,7 +97,15 @@ export interface ChrVdagentSource extends ChrSourceBase {
   mouse?: 'client' | 'server';
 }
 
-export type ChrSource = ChrSimpleSource | ChrPathSource | ChrFileSource | ChrUnixSource | ChrTcpSource | ChrUdpSource | ChrVdagentSource;
+export type ChrSource =
+  | ChrSimpleSource
+  | ChrPathSource
+  | ChrFileSource
+  | ChrUnixSource
+  | ChrTcpSource
+  | ChrUdpSource
+  | ChrVdagentSource
+  | ChrSpiceportSource;
 
 // ---------------------------------------------------------------- devices --
 

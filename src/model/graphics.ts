@@ -21,7 +21,7 @@ export interface VncGraphics {
   /** username=, passwdValidTo= (normalised to YYYY-MM-DDTHH:MM:SS, UTC) and connected=: kept only with a password. */
   username?: string;
   passwdValidTo?: string;
-  connected?: 'keep';
+  connected?: 'fail' | 'disconnect' | 'keep'; // parse accepts only 'keep' for VNC
   /** <audio id='N'/>. */
   audioId?: number;
   listens: GraphicsListen[];
@@ -43,4 +43,37 @@ export interface EglHeadlessGraphics {
   rendernode?: string;
 }
 
-export type Graphics = VncGraphics | SdlGraphics | EglHeadlessGraphics;
+export const SPICE_CHANNEL_NAMES = ['main', 'display', 'inputs', 'cursor', 'playback', 'record', 'smartcard', 'usbredir'] as const;
+export type SpiceChannelName = (typeof SPICE_CHANNEL_NAMES)[number];
+export type SpiceChannelMode = 'any' | 'secure' | 'insecure';
+
+export interface SpiceGraphics {
+  type: 'spice';
+  /** port=/tlsPort= as written; 0 when absent, -1 asks for allocation at start. */
+  port: number;
+  tlsPort: number;
+  autoport: boolean;
+  defaultMode?: 'secure' | 'insecure';
+  keymap?: string;
+  /** passwd='…': set over QMP after start; its presence alone turns ticketing on. */
+  passwd?: string;
+  username?: string;
+  passwdValidTo?: string;
+  connected?: 'fail' | 'disconnect' | 'keep';
+  /** <channel name mode>, only modes other than 'any', in libvirt's channel order. */
+  channels: Partial<Record<SpiceChannelName, 'secure' | 'insecure'>>;
+  image?: 'auto_glz' | 'auto_lz' | 'quic' | 'glz' | 'lz' | 'off';
+  jpeg?: 'auto' | 'never' | 'always';
+  zlib?: 'auto' | 'never' | 'always';
+  playback?: boolean;
+  streaming?: 'filter' | 'all' | 'off';
+  mouse?: 'server' | 'client';
+  clipboard?: boolean;
+  filetransfer?: boolean;
+  /** <gl enable rendernode>. */
+  gl?: boolean;
+  rendernode?: string;
+  listens: GraphicsListen[];
+}
+
+export type Graphics = VncGraphics | SdlGraphics | EglHeadlessGraphics | SpiceGraphics;

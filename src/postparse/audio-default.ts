@@ -12,11 +12,18 @@ export function defaultAudioBackend(d: Domain): Audio['type'] | undefined {
   if (graphics.length === 0) return 'none';
   let add = false;
   let passthrough = false;
+  let backend: Audio['type'] = 'none';
   // The last graphics device decides, as in libvirt's loop.
   for (const g of graphics) {
     switch (g.type) {
       case 'vnc':
         passthrough = false;
+        backend = 'none';
+        add = true;
+        break;
+      case 'spice':
+        passthrough = false;
+        backend = 'spice';
         add = true;
         break;
       case 'sdl':
@@ -27,5 +34,5 @@ export function defaultAudioBackend(d: Domain): Audio['type'] | undefined {
     }
   }
   if (!add || passthrough) return undefined;
-  return 'none';
+  return backend;
 }

@@ -173,9 +173,12 @@ export function chrSourcesEqual(a: ChrSource, b: ChrSource): boolean {
       );
     case 'qemu-vdagent':
       return b.type === 'qemu-vdagent' && a.clipboard === b.clipboard && a.mouse === b.mouse;
+    case 'spiceport':
+      return b.type === 'spiceport' && a.channel === b.channel;
     case 'null':
     case 'vc':
     case 'stdio':
+    case 'spicevmc':
       return b.type === a.type;
   }
 }

@@ -18,7 +18,7 @@ import {
   rngDefaults,
 } from './chardev.js';
 import { fillIdentity } from './identity.js';
-import { dropGeneratedVncSockets } from './graphics.js';
+import { dropGeneratedVncSockets, spiceListenNone } from './graphics.js';
 import {
   addDefaultDevices,
   assignControllerIndexes,
@@ -76,6 +76,7 @@ export function postParse(input: Domain, caps: Caps, options: PostParseOptions =
   hostdevDefaults(d);
   videoDefaults(d, caps);
   dropGeneratedVncSockets(d);
+  spiceListenNone(d);
   // Part of libvirt's implicit devices, after the implicit disk controllers.
   addConsoleCompat(d);
   addVirtioSerialControllers(d);

@@ -64,11 +64,13 @@ export function validateAudioGeneric(a: Audio, d: Domain): void {
 }
 
 /** qemuValidateDomainDeviceDefAudio. */
-export function validateAudioQemu(a: Audio, caps: Caps): void {
+export function validateAudioQemu(a: Audio, d: Domain, caps: Caps): void {
   switch (a.type) {
     case 'spice':
-      // teamctl refuses <graphics type='spice'> when parsing, so this backend never has its graphics.
-      throw unsupported('audio.spice', 'Spice audio is not supported without spice graphics');
+      if (!d.devices.graphics.some((g) => g.type === 'spice')) {
+        throw unsupported('audio.spice', 'Spice audio is not supported without spice graphics');
+      }
+      break;
     case 'dbus':
       if (!caps.has('display-dbus')) throw unsupported('audio.dbus', 'D-Bus audio is not supported with this QEMU');
       break;

@@ -33,11 +33,18 @@ export function validateChrSourceGeneric(src: ChrSource, chr?: ChrDef): void {
       if (src.mode === 'bind' && src.reconnect?.enabled !== undefined) throw reconnectNeedsConnect();
       break;
     }
+    case 'spiceport':
+      if (src.channel === undefined) throw unsupported('chr.missing-channel', 'Missing source channel attribute for char device');
+      if (!/^[a-zA-Z0-9_.-]*$/.test(src.channel)) {
+        throw new TeamctlError('invalid-arg', 'chr.channel-chars', 'Invalid character in source channel for char device');
+      }
+      break;
     case 'null':
     case 'vc':
     case 'pty':
     case 'stdio':
     case 'qemu-vdagent':
+    case 'spicevmc':
       break;
   }
 }
@@ -53,7 +60,7 @@ function validateReconnect(r: ChrReconnect | undefined): void {
 }
 
 /** qemuValidateDomainChrSourceDef. */
-export function validateChrSourceQemu(src: ChrSource, caps: Caps): void {
+export function validateChrSourceQemu(src: ChrSource, d: Domain, caps: Caps): void {
   switch (src.type) {
     case 'tcp':
       if (src.protocol === 'telnets' || src.protocol === 'tls') {
@@ -66,6 +73,12 @@ export function validateChrSourceQemu(src: ChrSource, caps: Caps): void {
       break;
     case 'qemu-vdagent':
       if (!caps.has('chardev.qemu-vdagent')) throw unsupported('chr.vdagent', `chardev 'qemu-vdagent' not supported in this QEMU binary`);
+      break;
+    case 'spicevmc':
+    case 'spiceport':
+      if (!d.devices.graphics.some((g) => g.type === 'spice')) {
+        throw unsupported('chr.spice-graphics', `chardev '${src.type}' not supported without spice graphics`);
+      }
       break;
     default:
       break;
@@ -133,8 +146,8 @@ function validateSerialMachine(s: SerialDef): void {
 }
 
 /** qemuValidateDomainChrDef. */
-export function validateChrQemu(c: ChrDef, caps: Caps): void {
-  validateChrSourceQemu(c.source, caps);
+export function validateChrQemu(c: ChrDef, d: Domain, caps: Caps): void {
+  validateChrSourceQemu(c.source, d, caps);
   if (c.deviceType === 'serial') {
     validateSerialTarget(c);
     validateSerialMachine(c);

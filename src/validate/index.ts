@@ -64,11 +64,11 @@ export function validateDomain(d: Domain, caps: Caps): void {
         break;
       case 'chr':
         validateChrSourceGeneric(ref.dev.source, ref.dev);
-        validateChrQemu(ref.dev, caps);
+        validateChrQemu(ref.dev, d, caps);
         break;
       case 'rng':
         validateRngGeneric(ref.dev);
-        validateRngQemu(ref.dev, caps);
+        validateRngQemu(ref.dev, d, caps);
         break;
       case 'watchdog':
         validateWatchdogQemu(ref.dev, d);
@@ -85,7 +85,7 @@ export function validateDomain(d: Domain, caps: Caps): void {
   }
   for (const a of d.devices.audios) {
     validateAudioGeneric(a, d);
-    validateAudioQemu(a, caps);
+    validateAudioQemu(a, d, caps);
   }
   validateHostdevsDomain(d);
   validateVideosDomain(d);

@@ -1,6 +1,7 @@
 /** <rng> rules with libvirt's messages (virDomainRNGDefValidate, qemuValidateDomainRNGDef). */
 import type { Caps } from '../caps/caps.js';
 import { unsupported } from '../errors.js';
+import type { Domain } from '../model/domain.js';
 import type { Rng } from '../model/rng.js';
 import { validateChrSourceGeneric, validateChrSourceQemu } from './chardev.js';
 
@@ -8,7 +9,7 @@ export function validateRngGeneric(rng: Rng): void {
   if (rng.backend.model === 'egd') validateChrSourceGeneric(rng.backend.source);
 }
 
-export function validateRngQemu(rng: Rng, caps: Caps): void {
+export function validateRngQemu(rng: Rng, d: Domain, caps: Caps): void {
   const b = rng.backend;
   switch (b.model) {
     case 'random':
@@ -16,7 +17,7 @@ export function validateRngQemu(rng: Rng, caps: Caps): void {
       break;
     case 'egd':
       if (!caps.has('rng-egd')) throw unsupported('rng.egd', "this qemu doesn't support the rng-egd backend");
-      validateChrSourceQemu(b.source, caps);
+      validateChrSourceQemu(b.source, d, caps);
       break;
     case 'builtin':
       if (!caps.has('rng-builtin')) throw unsupported('rng.builtin', "this qemu doesn't support the rng-builtin backend");

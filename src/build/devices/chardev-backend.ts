@@ -134,6 +134,15 @@ function backendProps(src: ChrSource, charAlias: string, fds: ChrHostFds, ctx: C
       p.set('host', src.connectHost ?? '').set('port', src.connectService ?? '');
       p.set('localaddr', src.bindHost ?? '').set('localport', src.bindService ?? '0');
       break;
+    case 'spicevmc':
+      // Character devices only carry the SPICE agent (smartcards and USB redirection have their own devices).
+      backend = 'spicevmc';
+      p.set('name', 'vdagent');
+      break;
+    case 'spiceport':
+      backend = 'spiceport';
+      p.set('name', src.channel ?? '');
+      break;
     case 'qemu-vdagent':
       backend = 'qemu-vdagent';
       p.set('name', 'vdagent');

@@ -91,6 +91,8 @@ export function buildConsoles(cmd: CommandBuilder, d: Domain, ctx: ChardevContex
   }
 }
 
+const SPICE_AGENT_PORT = 'com.redhat.spice.0';
+
 /** qemuBuildVirtioSerialPortDevProps: virtserialport for channels, virtconsole for consoles. */
 function virtioSerialPortProps(d: Domain, c: ChannelDef | ConsoleDef): Props {
   const a = c.info.address;
@@ -100,6 +102,15 @@ function virtioSerialPortProps(d: Domain, c: ChannelDef | ConsoleDef): Props {
   const p = Props.of('driver', c.deviceType === 'channel' ? 'virtserialport' : 'virtconsole');
   p.extend(addressProps(d, c.info));
   p.set('chardev', chardevAlias(c.info.alias!)).set('id', c.info.alias!);
-  if (c.deviceType === 'channel' && c.target.type !== 'guestfwd') p.str('name', c.target.name);
+  if (c.deviceType === 'channel' && c.target.type !== 'guestfwd') {
+    const name = c.target.name;
+    if (c.source.type === 'spicevmc') {
+      // The SPICE agent's port has one name; without it the guest agent would not find it.
+      if (name !== undefined && name !== SPICE_AGENT_PORT) throw unsupported('build.spicevmc-name', `Unsupported spicevmc target name '${name}'`);
+      p.set('name', SPICE_AGENT_PORT);
+    } else {
+      p.str('name', name);
+    }
+  }
   return p;
 }

@@ -21,7 +21,11 @@ export function formatChrSource(w: XmlWriter, src: ChrSource): void {
     case 'vc':
     case 'stdio':
     case 'pty':
+    case 'spicevmc':
       // A pty's path is only known while the domain runs.
+      break;
+    case 'spiceport':
+      w.optionalElement('source', [['channel', src.channel]]);
       break;
     case 'qemu-vdagent':
       w.optionalElement('source', [], (s) => {

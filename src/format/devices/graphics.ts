@@ -1,5 +1,5 @@
 /** <graphics> (libvirt's virDomainGraphicsDefFormat) for an inactive definition. */
-import type { Graphics, GraphicsListen, VncGraphics } from '../../model/graphics.js';
+import { SPICE_CHANNEL_NAMES, type Graphics, type GraphicsListen, type SpiceGraphics, type VncGraphics } from '../../model/graphics.js';
 import type { DeviceFormatter } from '../context.js';
 import type { Attr } from '../xml-writer.js';
 
@@ -23,8 +23,45 @@ export const formatGraphics: DeviceFormatter<Graphics> = (w, g) => {
     case 'egl-headless':
       w.element('graphics', [['type', 'egl-headless']], (c) => c.optionalElement('gl', [['rendernode', g.rendernode]]));
       return;
+    case 'spice':
+      w.element('graphics', [['type', 'spice'], ...spiceAttrs(g)], (c) => {
+        for (const l of g.listens) c.element('listen', listenAttrs(l));
+        for (const name of SPICE_CHANNEL_NAMES) {
+          const mode = g.channels[name];
+          if (mode !== undefined) c.element('channel', [['name', name], ['mode', mode]]);
+        }
+        c.optionalElement('image', [['compression', g.image]]);
+        c.optionalElement('jpeg', [['compression', g.jpeg]]);
+        c.optionalElement('zlib', [['compression', g.zlib]]);
+        c.optionalElement('playback', [['compression', g.playback === undefined ? undefined : g.playback ? 'on' : 'off']]);
+        c.optionalElement('streaming', [['mode', g.streaming]]);
+        c.optionalElement('mouse', [['mode', g.mouse]]);
+        c.optionalElement('clipboard', [['copypaste', g.clipboard === undefined ? undefined : yesNo(g.clipboard)]]);
+        c.optionalElement('filetransfer', [['enable', g.filetransfer === undefined ? undefined : yesNo(g.filetransfer)]]);
+        c.optionalElement('gl', [['enable', g.gl === undefined ? undefined : yesNo(g.gl)], ['rendernode', g.rendernode]]);
+      });
+      return;
   }
 };
+
+/** virDomainGraphicsDefFormatSpice's attributes for an inactive definition. */
+function spiceAttrs(g: SpiceGraphics): Attr[] {
+  const attrs: Attr[] = [];
+  const first = g.listens[0];
+  if (first?.type === 'address' || first?.type === 'network') {
+    attrs.push(['port', g.port || undefined], ['tlsPort', g.tlsPort || undefined], ['autoport', yesNo(g.autoport)]);
+    // The legacy listen= mirrors the first listen's address (a network's address is only known while running).
+    if (first.type === 'address') attrs.push(['listen', first.address]);
+  }
+  attrs.push(['keymap', g.keymap], ['defaultMode', g.defaultMode]);
+  if (g.passwd !== undefined) attrs.push(...passwordAttrs(g));
+  return attrs;
+}
+
+/** virDomainGraphicsAuthDefFormatAttr, with the password shown as libvirt's tests (and `virsh dumpxml --security-info`) show it. */
+function passwordAttrs(g: VncGraphics | SpiceGraphics): Attr[] {
+  return [['username', g.username], ['passwd', g.passwd], ['passwdValidTo', g.passwdValidTo], ['connected', g.connected]];
+}
 
 function vncAttrs(g: VncGraphics): Attr[] {
   const attrs: Attr[] = [];
@@ -39,10 +76,7 @@ function vncAttrs(g: VncGraphics): Attr[] {
   }
   attrs.push(['keymap', g.keymap], ['sharePolicy', g.sharePolicy]);
   if (g.powerControl !== undefined) attrs.push(['powerControl', yesNo(g.powerControl)]);
-  if (g.passwd !== undefined) {
-    // The password is written as libvirt's tests (and `virsh dumpxml --security-info`) show it.
-    attrs.push(['username', g.username], ['passwd', g.passwd], ['passwdValidTo', g.passwdValidTo], ['connected', g.connected]);
-  }
+  if (g.passwd !== undefined) attrs.push(...passwordAttrs(g));
   return attrs;
 }
 

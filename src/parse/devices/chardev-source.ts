@@ -80,8 +80,14 @@ export function parseChrSource(parent: El, type: ChrSourceType, ctx: ParseContex
     case 'null':
     case 'vc':
     case 'stdio':
+    case 'spicevmc':
       src = { type };
       break;
+    case 'spiceport': {
+      const channel = first?.attr('channel');
+      src = { type, ...(channel !== undefined ? { channel } : {}) };
+      break;
+    }
     case 'pty':
       src = { type };
       if (first) ignoreAttr(first, 'path', ctx, 'libvirt reads the pty path only from a running domain');
@@ -148,8 +154,6 @@ export function parseChrSource(parent: El, type: ChrSourceType, ctx: ParseContex
     case 'nmdm':
       // nmdm is a bhyve device; libvirt's QEMU driver refuses it when it builds the command line.
       throw unsupported('parse.chr-nmdm', `unsupported chardev 'nmdm'`);
-    case 'spicevmc':
-    case 'spiceport':
     case 'dbus':
       throw unsupported('parse.chr-type-unsupported', `character device type '${type}' is not supported by teamctl yet`);
   }

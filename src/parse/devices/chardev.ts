@@ -63,6 +63,12 @@ export function parseChr(el: El, ctx: ParseContext): ChrDef {
   }
   target?.finish();
   dev.source = parseChrSource(el, type, ctx);
+  // The SPICE agent only speaks over a virtio channel. (libvirt compares any device's target type
+  // with the virtio channel's number, which lets a usb-serial or xen console through by accident;
+  // teamctl refuses those too.)
+  if (dev.source.type === 'spicevmc' && !(dev.deviceType === 'channel' && dev.target.type === 'virtio')) {
+    throw unsupported('parse.chr-spicevmc-target', 'spicevmc device type only supports virtio');
+  }
   dev.info = parseDeviceInfo(el, ctx);
   if (dev.deviceType === 'serial' && dev.target.type === 'usb-serial') {
     const a = dev.info.address;

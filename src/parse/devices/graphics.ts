@@ -1,7 +1,8 @@
-/** <graphics>: libvirt's virDomainGraphicsDefParseXML for VNC, SDL and egl-headless. */
+/** <graphics>: libvirt's virDomainGraphicsDefParseXML for VNC, SPICE, SDL and egl-headless. */
 import { internalError, unsupported, xmlError } from '../../errors.js';
-import type { Graphics, GraphicsListen, SdlGraphics, VncGraphics } from '../../model/graphics.js';
+import type { Graphics, GraphicsListen, SdlGraphics, SpiceGraphics, VncGraphics } from '../../model/graphics.js';
 import type { El } from '../xml.js';
+import { parseSpice } from './graphics-spice.js';
 
 const GRAPHICS_TYPES = ['sdl', 'vnc', 'rdp', 'desktop', 'spice', 'egl-headless', 'dbus'] as const;
 
@@ -14,6 +15,9 @@ export function parseGraphics(el: El): Graphics {
       break;
     case 'sdl':
       g = parseSdl(el);
+      break;
+    case 'spice':
+      g = parseSpice(el);
       break;
     case 'egl-headless': {
       const gl = el.child('gl');
@@ -30,7 +34,7 @@ export function parseGraphics(el: El): Graphics {
 }
 
 function parseVnc(el: El): VncGraphics {
-  const listens = parseListens(el);
+  const listens = parseListens(el, 'vnc');
   const portRaw = el.attr('port');
   let port: number | undefined;
   let autoport = false;
@@ -74,6 +78,7 @@ function parseVnc(el: El): VncGraphics {
   if (passwd !== undefined) {
     vnc.passwd = passwd;
     parsePasswordTerms(el, vnc);
+    if (vnc.connected !== undefined && vnc.connected !== 'keep') throw unsupported('parse.vnc-connected', "VNC supports connected='keep' only");
   }
   return vnc;
 }
@@ -83,24 +88,23 @@ function parseVnc(el: El): VncGraphics {
  * fate of connected clients are set over QMP after start, so they never reach
  * the command line; they are kept for xml2xml.
  */
-function parsePasswordTerms(el: El, vnc: VncGraphics): void {
+export function parsePasswordTerms(el: El, g: VncGraphics | SpiceGraphics): void {
   const username = el.attr('username');
-  if (username !== undefined) vnc.username = username;
+  if (username !== undefined) g.username = username;
   const validTo = el.attr('passwdValidTo');
   if (validTo !== undefined) {
     const m = /^\s*([+-]?\d+)-\s*([+-]?\d+)-\s*([+-]?\d+)T\s*([+-]?\d+):\s*([+-]?\d+):\s*([+-]?\d+)$/.exec(validTo);
     if (!m) {
       throw internalError('parse.vnc-passwd-valid-to', `cannot parse password validity time '${validTo}', expect YYYY-MM-DDTHH:MM:SS`);
     }
-    vnc.passwdValidTo = utcTimestamp(m.slice(1).map(Number) as [number, number, number, number, number, number]);
+    g.passwdValidTo = utcTimestamp(m.slice(1).map(Number) as [number, number, number, number, number, number]);
   }
   const connected = el.attr('connected');
   if (connected !== undefined) {
     if (connected !== 'fail' && connected !== 'disconnect' && connected !== 'keep') {
-      throw unsupported('parse.vnc-connected', `unknown connected value ${connected}`);
+      throw unsupported('parse.graphics-connected', `unknown connected value ${connected}`);
     }
-    if (connected !== 'keep') throw unsupported('parse.vnc-connected', "VNC supports connected='keep' only");
-    vnc.connected = connected;
+    g.connected = connected;
   }
 }
 
@@ -121,7 +125,7 @@ function utcTimestamp([year, mon, day, hour, min, sec]: [number, number, number,
 }
 
 /** virXMLPropInt with base 10. */
-function intAttr(el: El, name: string): number | undefined {
+export function intAttr(el: El, name: string): number | undefined {
   const v = el.attr(name);
   if (v === undefined) return undefined;
   if (!/^\s*[+-]?[0-9]+$/.test(v) || !Number.isSafeInteger(Number(v)) || Math.abs(Number(v)) > 0x7fffffff) {
@@ -130,10 +134,10 @@ function intAttr(el: El, name: string): number | undefined {
   return Number(v);
 }
 
-/** virDomainGraphicsListensParseXML: <listen> children plus the legacy listen=/socket= attributes. */
-function parseListens(el: El): GraphicsListen[] {
+/** virDomainGraphicsListensParseXML: <listen> children plus the legacy listen= (and, for VNC, socket=) attributes. */
+export function parseListens(el: El, type: 'vnc' | 'spice'): GraphicsListen[] {
   const listenCompat = el.attr('listen');
-  const socketCompat = el.attr('socket');
+  const socketCompat = type === 'vnc' ? el.attr('socket') : undefined;
   const listens = el.children('listen').map((l, i) => parseListen(l, i === 0 ? { listen: listenCompat, socket: socketCompat } : {}));
   const fromParent: GraphicsListen =
     socketCompat !== undefined
