@@ -1,6 +1,6 @@
 /** virtio-serial port addresses, as libvirt's virDomainVirtioSerialAddrSet hands them out. */
 import type { DeviceInfo } from '../src/model/address.js';
-import type { Domain } from '../src/model/domain.js';
+import { emptyDevices, type Domain } from '../src/model/domain.js';
 import { DEFAULT_VIRTIO_SERIAL_PORTS, VirtioSerialAddressSet, assignVirtioSerialAddresses } from '../src/postparse/virtio-serial.js';
 
 function domain(devices: Partial<Domain['devices']>): Domain {
@@ -13,25 +13,7 @@ function domain(devices: Partial<Domain['devices']>): Domain {
     features: {},
     clock: { offset: 'utc', timers: [] },
     pm: {},
-    devices: {
-      disks: [],
-      controllers: [],
-      interfaces: [],
-      inputs: [],
-      graphics: [],
-      sounds: [],
-      audios: [],
-      videos: [],
-      hostdevs: [],
-      serials: [],
-      parallels: [],
-      consoles: [],
-      channels: [],
-      watchdogs: [],
-      rngs: [],
-      hubs: [],
-      ...devices,
-    },
+    devices: { ...emptyDevices(), ...devices },
   };
 }
 

@@ -36,7 +36,7 @@ export const INTERFACE_TYPES = [
 export type InterfaceType = (typeof INTERFACE_TYPES)[number];
 
 /** <driver> of an interface (virtio options live here). */
-export interface NetDriver {
+export interface NetDriver extends VirtioOptions {
   name?: 'qemu' | 'vhost' | 'vfio' | 'kvm' | 'xen';
   txmode?: 'iothread' | 'timer';
   ioeventfd?: boolean;
@@ -46,10 +46,6 @@ export interface NetDriver {
   tx_queue_size?: number;
   rss?: boolean;
   rss_hash_report?: boolean;
-  iommu?: boolean;
-  ats?: boolean;
-  packed?: boolean;
-  page_per_vq?: boolean;
   host?: NetOffloads;
   guest?: NetOffloads;
 }

@@ -88,6 +88,28 @@ export interface Devices {
   hubs: Hub[];
 }
 
+/** A domain without devices. */
+export function emptyDevices(): Devices {
+  return {
+    disks: [],
+    controllers: [],
+    interfaces: [],
+    inputs: [],
+    graphics: [],
+    sounds: [],
+    audios: [],
+    videos: [],
+    hostdevs: [],
+    serials: [],
+    parallels: [],
+    consoles: [],
+    channels: [],
+    watchdogs: [],
+    rngs: [],
+    hubs: [],
+  };
+}
+
 export interface Domain {
   type: VirtType;
   name: string;

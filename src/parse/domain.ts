@@ -5,7 +5,7 @@
 import { TeamctlError, unsupported, xmlError } from '../errors.js';
 import type { ChannelDef, ConsoleDef, ParallelDef, SerialDef } from '../model/chardev.js';
 import type { Audio, Controller, Disk, Hostdev, Hub, Input, Interface, Memballoon } from '../model/devices.js';
-import type { BootDevice, Clock, Domain, Features, LifecycleAction, Os, Timer, VirtType } from '../model/domain.js';
+import { emptyDevices, type BootDevice, type Clock, type Domain, type Features, type LifecycleAction, type Os, type Timer, type VirtType } from '../model/domain.js';
 import type { Video } from '../model/video.js';
 import { parseMemoryKiB, type ParseContext } from './common.js';
 import { parseCpu } from './cpu.js';
@@ -258,34 +258,19 @@ function parsePm(el: El | undefined): Domain['pm'] {
   return pm;
 }
 
+/** Device elements teamctl models. */
+const KNOWN_DEVICES: ReadonlySet<string> = new Set([
+  'emulator', 'disk', 'controller', 'interface', 'input', 'graphics', 'sound', 'audio', 'video', 'hostdev',
+  'memballoon', 'hub', 'serial', 'parallel', 'console', 'channel', 'watchdog', 'rng',
+]);
+
 /** Device kinds teamctl models, parsed per kind in libvirt's order. */
 function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] {
-  const devices: Domain['devices'] = {
-    disks: [],
-    controllers: [],
-    interfaces: [],
-    inputs: [],
-    graphics: [],
-    sounds: [],
-    audios: [],
-    videos: [],
-    hostdevs: [],
-    serials: [],
-    parallels: [],
-    consoles: [],
-    channels: [],
-    watchdogs: [],
-    rngs: [],
-    hubs: [],
-  };
-  if (!el) return devices;
-  const known = new Set(['emulator', 'disk', 'controller', 'interface', 'input', 'graphics', 'sound', 'audio', 'video', 'hostdev', 'memballoon', 'hub']);
-  for (const name of ['serial', 'parallel', 'console', 'channel', 'watchdog', 'rng']) known.add(name);
+  if (!el) return emptyDevices();
   for (const c of el.allChildren()) {
-    if (!known.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
+    if (!KNOWN_DEVICES.has(c.name)) throw unsupported('parse.device', `device <${c.name}> is not supported by teamctl yet`);
   }
-  const emulator = el.childText('emulator');
-  if (emulator !== undefined) devices.emulator = emulator.trim();
+  const emulator = el.childText('emulator')?.trim();
   const disks: Disk[] = [];
   for (const d of el.children('disk')) insertDisk(disks, parseDisk(d, ctx));
   const controllers: Controller[] = [];
@@ -310,7 +295,7 @@ function parseDevices(el: El | undefined, ctx: ParseContext): Domain['devices'] 
   const rngs = el.children('rng').map((r) => parseRng(r, ctx));
   const hubs: Hub[] = el.children('hub').map((h) => parseHub(h, ctx, usbDisabled));
   return {
-    ...(devices.emulator !== undefined ? { emulator: devices.emulator } : {}),
+    ...(emulator !== undefined ? { emulator } : {}),
     disks,
     controllers,
     interfaces,

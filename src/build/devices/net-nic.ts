@@ -6,6 +6,7 @@ import { isVirtioNetModel } from '../../model/net-models.js';
 import type { Domain } from '../../model/domain.js';
 import { Props } from '../../render/props.js';
 import { addressProps, romProps } from '../address.js';
+import { virtioOptionProps } from '../virtio-options.js';
 import { hostNetId } from './net-host.js';
 
 export function nicProps(d: Domain, net: Interface, caps: Caps, bootIndex: number | undefined): Props {
@@ -18,10 +19,7 @@ function virtioNetProps(net: Interface, caps: Caps): Props {
   const drv = net.driver ?? {};
   const queues = drv.queues ?? 0;
   return Props.of('driver', virtioNetDriver(net, caps))
-    .tristate('iommu_platform', drv.iommu)
-    .tristate('ats', drv.ats)
-    .tristate('packed', drv.packed)
-    .tristate('page-per-vq', drv.page_per_vq)
+    .extend(virtioOptionProps(drv))
     .str('tx', drv.txmode === 'iothread' ? 'bh' : drv.txmode === 'timer' ? 'timer' : undefined)
     .tristate('ioeventfd', drv.ioeventfd)
     .tristate('event_idx', drv.event_idx)

@@ -2,7 +2,8 @@
 import type { Caps } from '../../caps/caps.js';
 import { internalError, unsupported } from '../../errors.js';
 import type { DeviceInfo } from '../../model/address.js';
-import type { VirtioOptions } from '../../model/rng.js';
+import type { VirtioOptions } from '../../model/virtio.js';
+import { virtioOptionProps } from '../virtio-options.js';
 import { Props } from '../../render/props.js';
 
 /**
@@ -26,9 +27,5 @@ export function virtioPciDriver(base: string, model: string | undefined, info: D
 
 /** The driver and the virtio <driver> options, the first properties of every virtio device. */
 export function virtioDeviceProps(driver: string, o: VirtioOptions | undefined): Props {
-  return Props.of('driver', driver)
-    .tristate('iommu_platform', o?.iommu)
-    .tristate('ats', o?.ats)
-    .tristate('packed', o?.packed)
-    .tristate('page-per-vq', o?.page_per_vq);
+  return Props.of('driver', driver).extend(virtioOptionProps(o));
 }

@@ -5,7 +5,7 @@ import type { DeviceFormatter } from '../context.js';
 import { formatDeviceInfo } from '../device-info.js';
 import { escapeXml, XmlWriter } from '../xml-writer.js';
 import { chrTypeAttr, formatChrSource } from './chardev-source.js';
-import { virtioOptionAttrs } from './rng-virtio-options.js';
+import { virtioOptionAttrs } from './virtio-options.js';
 
 export const formatRng: DeviceFormatter<Rng> = (w, rng) => {
   w.element('rng', [['model', rng.model]], (c) => {

@@ -3,7 +3,7 @@ import type { Video, VideoModel } from '../../model/video.js';
 import type { DeviceFormatter } from '../context.js';
 import { formatDeviceInfo } from '../device-info.js';
 import type { XmlWriter } from '../xml-writer.js';
-import { virtioOptionAttrs } from './rng-virtio-options.js';
+import { virtioOptionAttrs } from './virtio-options.js';
 
 const yesNo = (b: boolean | undefined): string | undefined => (b === undefined ? undefined : b ? 'yes' : 'no');
 

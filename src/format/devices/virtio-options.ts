@@ -3,7 +3,8 @@ import type { VirtioOptions } from '../../model/virtio.js';
 import { onOff } from '../values.js';
 import type { Attr } from '../xml-writer.js';
 
-export function virtioOptionAttrs(o: VirtioOptions): Attr[] {
+export function virtioOptionAttrs(o: VirtioOptions | undefined): Attr[] {
+  if (!o) return [];
   return [
     ['iommu', onOff(o.iommu)],
     ['ats', onOff(o.ats)],

@@ -4,6 +4,7 @@
  */
 import type { NetBackend, NetDriver, NetOffloads } from '../../model/devices.js';
 import type { ParseContext } from '../common.js';
+import { parseVirtioOptions } from '../virtio-options.js';
 import type { El } from '../xml.js';
 
 /** How libvirt reads <driver> for this interface. */
@@ -21,16 +22,8 @@ const VIRTIO_NET_ATTRS = ['name', 'txmode', 'ioeventfd', 'event_idx', 'queues', 
 export function parseNetDriver(el: El, flavour: DriverFlavour, ctx: ParseContext): NetDriver | undefined {
   const d = el.child('driver');
   if (!d) return undefined;
-  const driver: NetDriver = {};
   // virDomainVirtioOptionsParseXML: read for every interface.
-  const iommu = d.onOffAttr('iommu');
-  const ats = d.onOffAttr('ats');
-  const packed = d.onOffAttr('packed');
-  const pagePerVq = d.onOffAttr('page_per_vq');
-  if (iommu !== undefined) driver.iommu = iommu;
-  if (ats !== undefined) driver.ats = ats;
-  if (packed !== undefined) driver.packed = packed;
-  if (pagePerVq !== undefined) driver.page_per_vq = pagePerVq;
+  const driver: NetDriver = parseVirtioOptions(d);
   switch (flavour) {
     case 'virtio-net':
       parseVirtioNetOptions(d, driver);

@@ -1,8 +1,9 @@
-/** <rng> (libvirt's virDomainRNGDefParseXML) and the virtio <driver> options it shares with other virtio devices. */
+/** <rng> (libvirt's virDomainRNGDefParseXML). */
 import { unsupported, xmlError } from '../../errors.js';
 import { CHR_SOURCE_TYPES, type ChrSourceType } from '../../model/chardev.js';
-import { RNG_MODELS, type Rng, type RngBackend, type VirtioOptions } from '../../model/rng.js';
+import { RNG_MODELS, type Rng, type RngBackend } from '../../model/rng.js';
 import { parseDeviceInfo, type ParseContext } from '../common.js';
+import { parseVirtioOptions } from '../virtio-options.js';
 import type { El } from '../xml.js';
 import { parseChrSource } from './chardev-source.js';
 
@@ -70,16 +71,3 @@ function egdType(raw: string): ChrSourceType {
   return raw as ChrSourceType;
 }
 
-/** libvirt's virDomainVirtioOptionsParseXML. */
-export function parseVirtioOptions(el: El): VirtioOptions {
-  const o: VirtioOptions = {};
-  const iommu = el.onOffAttr('iommu');
-  const ats = el.onOffAttr('ats');
-  const packed = el.onOffAttr('packed');
-  const pagePerVq = el.onOffAttr('page_per_vq');
-  if (iommu !== undefined) o.iommu = iommu;
-  if (ats !== undefined) o.ats = ats;
-  if (packed !== undefined) o.packed = packed;
-  if (pagePerVq !== undefined) o.page_per_vq = pagePerVq;
-  return o;
-}
