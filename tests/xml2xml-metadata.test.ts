@@ -61,3 +61,12 @@ describe('xml2xml <bootmenu>', () => {
     expect(off.warnings).toEqual(["<bootmenu timeout='…'> is ignored, as libvirt ignores it, unless enable='yes'"]);
   });
 });
+
+describe('xml2xml <boot>', () => {
+  it('keeps the first four boot devices, as libvirt does, and says the rest are ignored', () => {
+    const boots = ['hd', 'cdrom', 'network', 'fd', 'hd'].map((d) => `<boot dev='${d}'/>`).join('');
+    const r = xml2xml(domainWith('', `<type arch='x86_64' machine='pc'>hvm</type>${boots}`));
+    expect(r.xml).toContain("<boot dev='hd'/>\n    <boot dev='cdrom'/>\n    <boot dev='network'/>\n    <boot dev='fd'/>\n  </os>");
+    expect(r.warnings).toEqual(['only the first 4 <boot dev=…> elements count, as in libvirt; 1 ignored']);
+  });
+});

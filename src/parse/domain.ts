@@ -163,11 +163,14 @@ function parseOs(el: El | undefined, ctx: ParseContext): Os {
   typeEl.finish();
   if (osType !== 'hvm') throw unsupported('parse.os-type', `os type '${osType}' is not supported by teamctl (QEMU domains use 'hvm')`);
   const boot: BootDevice[] = [];
-  for (const b of el.children('boot')) {
+  const bootEls = el.children('boot');
+  // libvirt reads the first four (VIR_DOMAIN_BOOT_LAST) and ignores the rest.
+  if (bootEls.length > 4) ctx.warnings.push(`only the first 4 <boot dev=…> elements count, as in libvirt; ${bootEls.length - 4} ignored`);
+  for (const b of bootEls.slice(0, 4)) {
     const dev = b.requiredAttr('dev');
     if (!(BOOT_DEVICES as readonly string[]).includes(dev)) throw unsupported('xml.boot-dev', `unknown boot device '${dev}'`);
     b.finish();
-    if (boot.length < 4) boot.push(dev as BootDevice);
+    boot.push(dev as BootDevice);
   }
   const os: Os = { type: 'hvm', boot, ...(arch !== undefined ? { arch } : {}), ...(machine !== undefined ? { machine } : {}) };
   const bm = el.child('bootmenu');
