@@ -9,8 +9,6 @@ import { unsupported, xmlError } from '../errors.js';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
-const COMMENT_NODE = 8;
-const PROCESSING_INSTRUCTION_NODE = 7;
 
 /** libxml2's defaults, which libvirt parses with: documents this big or deep are refused. */
 export const MAX_XML_BYTES = 10 * 1024 * 1024;
@@ -285,8 +283,4 @@ export class El {
       }
     }
   }
-}
-
-export function isIgnorableNode(type: number): boolean {
-  return type === COMMENT_NODE || type === PROCESSING_INSTRUCTION_NODE;
 }

@@ -5,7 +5,7 @@
  * libvirt's fixed device order.
  */
 import type { Caps } from '../../caps/caps.js';
-import { TeamctlError, xmlError } from '../../errors.js';
+import { TeamctlError } from '../../errors.js';
 import type { DeviceInfo, PciAddress } from '../../model/address.js';
 import type { Controller } from '../../model/devices.js';
 import type { Domain } from '../../model/domain.js';
@@ -76,12 +76,10 @@ export function assignPciAddresses(d: Domain, caps: Caps): void {
   const real = createSet(d, caps, nbuses, false, placement);
   // qemuDomainSupportsPCI: every x86 machine is assumed to have PCI, so a
   // PCI device on isapc fails with "No PCI buses available".
-  {
-    validateChipsetSlots(d, real, placement);
-    assignDeviceSlots(d, real, placement);
-    setAllMultifunction(d);
-    for (const c of d.devices.controllers) if (c.type === 'pci') setPciControllerDefaults(c, d, caps);
-  }
+  validateChipsetSlots(d, real, placement);
+  assignDeviceSlots(d, real, placement);
+  setAllMultifunction(d);
+  for (const c of d.devices.controllers) if (c.type === 'pci') setPciControllerDefaults(c, d, caps);
 }
 
 function computeFlags(d: Domain, cfs: ConnectFlagSet): Map<DeviceInfo, number> {
@@ -359,11 +357,5 @@ function setAllMultifunction(d: Domain): void {
         break;
       }
     }
-  }
-}
-
-export function checkPciAddressType(info: DeviceInfo, what: string): void {
-  if (info.address && info.address.type !== 'pci' && info.address.type !== 'unassigned') {
-    throw xmlError('xml.address-type', `${what} must use a PCI address, not '${info.address.type}'`);
   }
 }

@@ -159,8 +159,3 @@ export function deviceConnectFlags(ref: DeviceRef, f: ConnectFlagSet): number {
       return 0;
   }
 }
-
-/** Connect flags of a hostdev that an interface stands for (type='hostdev' or a VF pool). */
-export function interfaceHostdevFlags(f: ConnectFlagSet): number {
-  return f.pcie;
-}
